@@ -1,0 +1,53 @@
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { ApiExceptionFilter } from './common/api-exception.filter.js';
+import { correlationIdPlugin } from './common/graphql/correlation-id.plugin.js';
+import { formatGraphqlError } from './common/graphql/format-graphql-error.js';
+import { createValidationPipe } from './common/validation.pipe.js';
+import { ConfigModule } from './config/config.module.js';
+import { Environment } from './config/environment.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
+import { LoggingModule } from './logging/logging.module.js';
+import { PatientsModule } from './patients/patients.module.js';
+
+@Module({
+  imports: [
+    ConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    AuthModule,
+    AuditModule,
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      inject: [Environment],
+      useFactory: (environment: Environment) => ({
+        path: '/graphql',
+        autoSchemaFile: true,
+        sortSchema: true,
+        graphiql: false,
+        introspection: environment.NODE_ENV !== 'production',
+        includeStacktraceInErrorResponses: false,
+        fieldResolverEnhancers: ['guards'],
+        formatError: formatGraphqlError,
+        plugins: [
+          correlationIdPlugin,
+          environment.NODE_ENV === 'development' ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+        ],
+      }),
+    }),
+    HealthModule,
+    PatientsModule,
+  ],
+  providers: [
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_FILTER, useClass: ApiExceptionFilter },
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,47 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import type { FastifyRequest } from 'fastify';
+import { AuthException, AuthExceptionCode } from './auth.exception.js';
+import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator.js';
+import { ROLES, type ActingUser, type Role } from './role.js';
+import { TokenVerifier } from './token-verifier.service.js';
+
+export type AuthenticatedRequest = FastifyRequest & { actingUser?: ActingUser };
+
+export function requestOf(context: ExecutionContext): AuthenticatedRequest {
+  return context.getType<string>() === 'graphql'
+    ? GqlExecutionContext.create(context).getContext<{ req: AuthenticatedRequest }>().req
+    : context.switchToHttp().getRequest<AuthenticatedRequest>();
+}
+
+/** Global guard: authenticates the bearer token and checks the operation's declared roles (fail closed). */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokenVerifier: TokenVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
+
+    const request = requestOf(context);
+    const token = bearerTokenOf(request);
+    if (!token) throw new AuthException(AuthExceptionCode.MISSING_TOKEN, 'A bearer token is required');
+    const verified = await this.tokenVerifier.verify(token);
+
+    const role = ROLES.find((candidate) => verified.roles.includes(candidate) && allowed.includes(candidate));
+    if (!role) throw new AuthException(AuthExceptionCode.ROLE_NOT_ALLOWED, 'Your role does not allow this operation');
+    request.actingUser = { userId: verified.userId, actingFor: role === 'INTEGRATION' ? verified.actingFor : undefined, role };
+    return true;
+  }
+}
+
+function bearerTokenOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return match?.[1];
+}

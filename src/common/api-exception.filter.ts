@@ -1,0 +1,64 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiErrorCode } from './errors/api-error-code.js';
+import { ApiException } from './errors/api.exception.js';
+
+const HTTP_STATUS: Record<ApiErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_TRANSITION: 409,
+  DEVIATION_REASON_REQUIRED: 422,
+  INTERNAL_SERVER_ERROR: 500,
+};
+
+/**
+ * REST errors: a code, a message and the correlation id, never a stack. GraphQL errors pass
+ * through to the GraphQL error formatter.
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): unknown {
+    if (host.getType<string>() === 'graphql') {
+      if (!(exception instanceof ApiException) && !(exception instanceof HttpException)) this.logUnexpected(exception);
+      return exception;
+    }
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (exception instanceof HttpException && exception.getStatus() === 503) {
+      // Readiness probes report which check failed (no patient data in it).
+      return reply.status(503).send(exception.getResponse());
+    }
+    const { code, message, status } = describe(exception);
+    if (code === ApiErrorCode.INTERNAL_SERVER_ERROR) this.logUnexpected(exception);
+    return reply.status(status).send({ code, message, correlationId: request.id });
+  }
+
+  private logUnexpected(exception: unknown): void {
+    // The error's class and stack locate the fault; its message may quote data, so it is not logged.
+    const error = exception instanceof Error ? exception : new Error('non-error thrown');
+    this.logger.error({ errorType: error.name, stack: error.stack?.split('\n').slice(1).join('\n') }, 'Unexpected error');
+  }
+}
+
+function describe(exception: unknown): { code: ApiErrorCode; message: string; status: number } {
+  if (exception instanceof ApiException) {
+    return { code: exception.apiCode, message: exception.message, status: HTTP_STATUS[exception.apiCode] };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const code =
+      status === 401 ? ApiErrorCode.UNAUTHENTICATED
+      : status === 403 ? ApiErrorCode.FORBIDDEN
+      : status === 404 ? ApiErrorCode.NOT_FOUND
+      : status < 500 ? ApiErrorCode.BAD_USER_INPUT
+      : ApiErrorCode.INTERNAL_SERVER_ERROR;
+    const message = status < 500 ? 'The request is not valid' : 'Internal error';
+    return { code, message, status };
+  }
+  return { code: ApiErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal error', status: 500 };
+}

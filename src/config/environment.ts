@@ -1,0 +1,92 @@
+import 'reflect-metadata';
+import { plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MinLength, Min, validateSync } from 'class-validator';
+
+export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
+export type NodeEnvironment = (typeof NODE_ENVIRONMENTS)[number];
+
+/** Development and test only: lets `npm start` and `npm run token` work on a bare machine. */
+export const DEVELOPMENT_AUTH_DEFAULTS = {
+  AUTH_ISSUER: 'https://heupartrose.local/dev-issuer',
+  AUTH_AUDIENCE: 'heupartrose-pathway-service',
+  AUTH_HS256_SECRET: 'development-only-secret-never-use-in-production-0123456789',
+} as const;
+
+/**
+ * The service's whole configuration, read from the environment once at boot. An unset NODE_ENV
+ * means production, so nothing fails open.
+ */
+export class Environment {
+  @IsIn(NODE_ENVIRONMENTS)
+  NODE_ENV: NodeEnvironment = 'production';
+
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must start with postgres:// or postgresql://' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  @MinLength(1)
+  PGLITE_DATA_DIR = './data';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  AUTH_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  AUTH_AUDIENCE?: string;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['https', 'http'] })
+  AUTH_JWKS_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'AUTH_HS256_SECRET must be at least 32 characters long' })
+  AUTH_HS256_SECRET?: string;
+}
+
+export class InvalidEnvironmentError extends Error {}
+
+/** Reads and validates the environment; throws a message naming each wrong variable, never its value. */
+export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
+  const defined = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const environment = plainToInstance(Environment, defined, { enableImplicitConversion: true, excludeExtraneousValues: false });
+  const problems = validateSync(environment, { whitelist: false }).map(
+    (error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`,
+  );
+  problems.push(...authProblems(environment));
+  if (problems.length > 0) {
+    throw new InvalidEnvironmentError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  if (environment.NODE_ENV !== 'production') {
+    environment.AUTH_ISSUER ??= DEVELOPMENT_AUTH_DEFAULTS.AUTH_ISSUER;
+    environment.AUTH_AUDIENCE ??= DEVELOPMENT_AUTH_DEFAULTS.AUTH_AUDIENCE;
+    if (!environment.AUTH_JWKS_URL) environment.AUTH_HS256_SECRET ??= DEVELOPMENT_AUTH_DEFAULTS.AUTH_HS256_SECRET;
+  }
+  return environment;
+}
+
+function authProblems(environment: Environment): string[] {
+  const problems: string[] = [];
+  if (environment.AUTH_JWKS_URL && environment.AUTH_HS256_SECRET) {
+    problems.push('AUTH_HS256_SECRET: set either AUTH_JWKS_URL or AUTH_HS256_SECRET, not both');
+  }
+  if (environment.NODE_ENV !== 'production') return problems;
+  if (!environment.DATABASE_URL) problems.push('DATABASE_URL: required in production (the embedded database is for development and test)');
+  if (!environment.AUTH_ISSUER) problems.push('AUTH_ISSUER: required in production');
+  if (!environment.AUTH_AUDIENCE) problems.push('AUTH_AUDIENCE: required in production');
+  if (!environment.AUTH_JWKS_URL) problems.push('AUTH_JWKS_URL: required in production');
+  if (environment.AUTH_HS256_SECRET) problems.push('AUTH_HS256_SECRET: not allowed in production (use AUTH_JWKS_URL)');
+  return problems;
+}

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { Patient as PatientRow } from '../generated/prisma/client.js';
+import { AuditLogService } from '../audit/audit-log.service.js';
+import { AuditedWriteService } from '../audit/audited-write.service.js';
+import type { ActingUser } from '../auth/role.js';
+import { decodeCursor, encodeCursor, toPage, type Page } from '../common/graphql/connection.js';
+import { fromDateOnly, todayInBrussels, toDateOnly } from '../common/dates.js';
+import { PrismaService } from '../database/prisma.service.js';
+import type { RegisterPatientInput } from './dto/register-patient.input.js';
+import { AdministrativeGender, type Patient } from './models/patient.model.js';
+import { PatientException, PatientExceptionCode } from './patient.exception.js';
+
+@Injectable()
+export class PatientsService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly writes: AuditedWriteService,
+    private readonly auditLog: AuditLogService,
+  ) {}
+
+  async register(input: RegisterPatientInput, user: ActingUser): Promise<{ patient: Patient; replayed: boolean }> {
+    if (input.birthDate > todayInBrussels()) {
+      throw new PatientException(PatientExceptionCode.BIRTH_DATE_IN_FUTURE, 'birthDate must not be in the future', 'birthDate');
+    }
+    const { idempotencyKey, ...patient } = input;
+    const { result, replayed } = await this.writes.execute(
+      { user, operation: 'registerPatient', idempotencyKey, input: patient },
+      async (tx, context) => {
+        const taken = await tx.patient.findUnique({
+          where: { identifierSystem_identifierValue: { identifierSystem: patient.identifierSystem, identifierValue: patient.identifierValue } },
+          select: { id: true },
+        });
+        if (taken) {
+          throw new PatientException(
+            PatientExceptionCode.IDENTIFIER_ALREADY_REGISTERED,
+            'A patient with this identifier (identifierSystem + identifierValue) is already registered',
+            'identifierValue',
+          );
+        }
+        const id = randomUUID();
+        await this.auditLog.append(tx, { id, type: 'PATIENT', expectedVersion: 0 }, [{ type: 'PATIENT_REGISTERED', payload: { ...patient } }], context);
+        await tx.patient.create({
+          data: { id, ...patient, birthDate: fromDateOnly(patient.birthDate), version: 1, createdAt: context.recordedAt },
+        });
+        return { patientId: id };
+      },
+    );
+    return { patient: await this.get(result.patientId), replayed };
+  }
+
+  async get(id: string): Promise<Patient> {
+    const row = await this.prisma.patient.findUnique({ where: { id } });
+    if (!row) throw notFound();
+    return toPatient(row);
+  }
+
+  async getByIdentifier(system: string, value: string): Promise<Patient> {
+    const row = await this.prisma.patient.findUnique({
+      where: { identifierSystem_identifierValue: { identifierSystem: system, identifierValue: value } },
+    });
+    if (!row) throw notFound();
+    return toPatient(row);
+  }
+
+  /** Patients in registration order, keyset-paginated on (createdAt, id). */
+  async list(first: number, after?: string): Promise<Page<Patient>> {
+    const position = after === undefined ? undefined : parsePatientCursor(after);
+    const rows = await this.prisma.patient.findMany({
+      where: position
+        ? { OR: [{ createdAt: { gt: position.createdAt } }, { createdAt: position.createdAt, id: { gt: position.id } }] }
+        : undefined,
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      take: first + 1,
+    });
+    return toPage(rows, first, (row) => encodeCursor([row.createdAt.toISOString(), row.id]), toPatient);
+  }
+}
+
+function parsePatientCursor(cursor: string): { createdAt: Date; id: string } {
+  const parts = decodeCursor(cursor);
+  const [createdAt, id] = parts ?? [];
+  if (typeof createdAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(createdAt))) {
+    throw new PatientException(PatientExceptionCode.INVALID_CURSOR, 'after is not a cursor this list returned', 'after');
+  }
+  return { createdAt: new Date(createdAt), id };
+}
+
+function notFound(): PatientException {
+  return new PatientException(PatientExceptionCode.PATIENT_NOT_FOUND, 'No patient with this id or identifier', 'id');
+}
+
+export function toPatient(row: PatientRow): Patient {
+  return {
+    id: row.id,
+    identifier: { system: row.identifierSystem, value: row.identifierValue },
+    birthDate: toDateOnly(row.birthDate),
+    sex: row.sex as AdministrativeGender,
+    version: row.version,
+    createdAt: row.createdAt,
+  };
+}
