@@ -3,12 +3,16 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import type { Environment } from './config/environment.js';
 import { requestIdOf } from './logging/logging.module.js';
 
 /** Builds the application as `main.ts` and the end-to-end tests run it. */
-export async function createApp(): Promise<NestFastifyApplication> {
+export async function createApp(environment: Environment): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ genReqId: requestIdOf, requestIdHeader: false, bodyLimit: 1_048_576 });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(environment), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   return app;

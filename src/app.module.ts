@@ -1,7 +1,7 @@
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuditModule } from './audit/audit.module.js';
@@ -19,7 +19,6 @@ import { PatientsModule } from './patients/patients.module.js';
 
 @Module({
   imports: [
-    ConfigModule,
     LoggingModule,
     DatabaseModule,
     AuthModule,
@@ -50,4 +49,8 @@ import { PatientsModule } from './patients/patients.module.js';
     { provide: APP_FILTER, useClass: ApiExceptionFilter },
   ],
 })
-export class AppModule {}
+export class AppModule {
+  static register(environment: Environment): DynamicModule {
+    return { module: AppModule, imports: [ConfigModule.register(environment)] };
+  }
+}

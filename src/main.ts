@@ -1,15 +1,14 @@
 import { createApp } from './app.factory.js';
-import { Environment, InvalidEnvironmentError, loadEnvironment } from './config/environment.js';
+import { loadEnvironment } from './config/environment.js';
 
 async function bootstrap(): Promise<void> {
-  const { PORT } = loadEnvironment();
-  const app = await createApp();
-  await app.listen({ port: app.get(Environment).PORT ?? PORT, host: '0.0.0.0' });
+  const environment = loadEnvironment();
+  const app = await createApp(environment);
+  await app.listen({ port: environment.PORT, host: '0.0.0.0' });
 }
 
 bootstrap().catch((error: unknown) => {
-  // Configuration errors name the variable; anything else is reported by type only (no data).
-  const message = error instanceof InvalidEnvironmentError || error instanceof Error ? error.message : 'unknown error';
-  console.error(`Startup failed: ${message}`);
+  // Configuration and database errors name the variable or the problem, never patient data.
+  console.error(`Startup failed: ${error instanceof Error ? error.message : 'unknown error'}`);
   process.exit(1);
 });

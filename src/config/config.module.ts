@@ -1,9 +1,10 @@
-import { Global, Module } from '@nestjs/common';
-import { Environment, loadEnvironment } from './environment.js';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { Environment } from './environment.js';
 
-@Global()
-@Module({
-  providers: [{ provide: Environment, useFactory: () => loadEnvironment() }],
-  exports: [Environment],
-})
-export class ConfigModule {}
+@Module({})
+export class ConfigModule {
+  /** Provides the environment validated at boot to every module. */
+  static register(environment: Environment): DynamicModule {
+    return { module: ConfigModule, global: true, providers: [{ provide: Environment, useValue: environment }], exports: [Environment] };
+  }
+}

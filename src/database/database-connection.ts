@@ -16,6 +16,8 @@ export interface DatabaseSettings {
 export interface DatabaseConnection {
   kind: DatabaseKind;
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /** A factory for the schema engine, whose connections are released by its dispose(). */
+  migrationAdapterFactory(): WholeScriptFactory;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ function openPostgres(connectionString: string): DatabaseConnection {
   return {
     kind: 'postgresql',
     adapterFactory: new PrismaPg({ connectionString, max: 10 }),
+    migrationAdapterFactory: () => new WholeScriptFactory(new PrismaPg({ connectionString, max: 1 })),
     close: async () => undefined,
   };
 }
@@ -39,7 +42,7 @@ function openPostgres(connectionString: string): DatabaseConnection {
 async function openPglite(dataDir: string): Promise<DatabaseConnection> {
   if (dataDir.startsWith(IN_MEMORY_PREFIX)) {
     const client = await PGlite.create(dataDir);
-    return { kind: 'pglite', adapterFactory: new ScriptAwaitingPGliteFactory(client), close: () => client.close() };
+    return { kind: 'pglite', ...pgliteFactories(client), close: () => client.close() };
   }
   const absoluteDir = path.resolve(dataDir);
   await mkdir(path.dirname(absoluteDir), { recursive: true });
@@ -48,7 +51,7 @@ async function openPglite(dataDir: string): Promise<DatabaseConnection> {
     const client = await PGlite.create(absoluteDir);
     return {
       kind: 'pglite',
-      adapterFactory: new ScriptAwaitingPGliteFactory(client),
+      ...pgliteFactories(client),
       close: async () => {
         await client.close();
         await releaseLock();
@@ -58,6 +61,10 @@ async function openPglite(dataDir: string): Promise<DatabaseConnection> {
     await releaseLock();
     throw error;
   }
+}
+
+function pgliteFactories(client: PGlite): Pick<DatabaseConnection, 'adapterFactory' | 'migrationAdapterFactory'> {
+  return { adapterFactory: new PrismaPGlite(client), migrationAdapterFactory: () => new WholeScriptFactory(new PrismaPGlite(client)) };
 }
 
 /**
@@ -82,38 +89,52 @@ async function lockDataDir(absoluteDir: string): Promise<() => Promise<void>> {
 }
 
 /**
- * pglite-prisma-adapter 0.7.2 does not wait for `executeScript` to finish, so a broken migration
- * was marked applied. This factory's adapters await the script and surface its error.
+ * Both adapters mishandle migration scripts: pglite-prisma-adapter 0.7.2 does not wait for
+ * `executeScript`, so a broken migration was marked applied; @prisma/adapter-pg splits the script
+ * at every `;`, which breaks function bodies. Adapters from this factory send the whole script as
+ * one simple query (one implicit transaction) and wait for it.
  */
-class ScriptAwaitingPGliteFactory implements SqlMigrationAwareDriverAdapterFactory {
+export class WholeScriptFactory implements SqlMigrationAwareDriverAdapterFactory {
   readonly provider = 'postgres' as const;
-  private readonly inner: PrismaPGlite;
+  private readonly opened: SqlDriverAdapter[] = [];
 
-  constructor(private readonly client: PGlite) {
-    this.inner = new PrismaPGlite(client);
-  }
+  constructor(private readonly inner: SqlMigrationAwareDriverAdapterFactory) {}
 
   get adapterName(): string {
     return this.inner.adapterName;
   }
 
   async connect(): Promise<SqlDriverAdapter> {
-    return awaitScripts(await this.inner.connect(), this.client);
+    return this.track(await this.inner.connect());
   }
 
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
-    const shadow = await PGlite.create(IN_MEMORY_PREFIX);
-    return awaitScripts(await new PrismaPGlite(shadow).connect(), shadow);
+    return this.track(await this.inner.connectToShadowDb());
+  }
+
+  /** Releases the connections the schema engine opened (it does not release them itself). */
+  async dispose(): Promise<void> {
+    await Promise.all(this.opened.splice(0).map((adapter) => adapter.dispose()));
+  }
+
+  private track(adapter: SqlDriverAdapter): SqlDriverAdapter {
+    this.opened.push(adapter);
+    return runWholeScripts(adapter);
   }
 }
 
-function awaitScripts(adapter: SqlDriverAdapter, client: PGlite): SqlDriverAdapter {
-  const reportError = (adapter as unknown as { onError(error: unknown): never }).onError.bind(adapter);
+interface ScriptRunningAdapter {
+  client: { query(sql: string): Promise<unknown>; exec?(sql: string): Promise<unknown> };
+  onError(error: unknown): never;
+}
+
+function runWholeScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const internals = adapter as unknown as ScriptRunningAdapter;
   adapter.executeScript = async (script: string) => {
     try {
-      await client.exec(script);
+      await (internals.client.exec ? internals.client.exec(script) : internals.client.query(script));
     } catch (error) {
-      reportError(error);
+      internals.onError(error);
     }
   };
   return adapter;

@@ -7,10 +7,12 @@ export const SCHEMA_PATH = path.resolve(process.cwd(), 'prisma/schema.prisma');
 
 /** Applies pending migrations; a broken migration throws and stops boot. */
 export async function migrateDatabase(connection: DatabaseConnection, migrationsDir = MIGRATIONS_DIR): Promise<string[]> {
-  const engine = await openSchemaEngine(connection.adapterFactory);
+  const adapterFactory = connection.migrationAdapterFactory();
+  const engine = await openSchemaEngine(adapterFactory);
   try {
     return await applyMigrations(engine, migrationsDir);
   } finally {
     engine.free();
+    await adapterFactory.dispose();
   }
 }

@@ -25,11 +25,20 @@ function loadWasm(): Promise<void> {
     const require = createRequire(import.meta.url);
     const wasmPath = path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')), 'schema_engine_bg.wasm');
     const module = new WebAssembly.Module(await readFile(wasmPath));
-    const instance = new WebAssembly.Instance(module, { './schema_engine_bg.js': wasmBindings });
+    const instance = new WebAssembly.Instance(module, { './schema_engine_bg.js': withUnrefTimers(wasmBindings) });
     wasmBindings.__wbg_set_wasm(instance.exports as never);
     (instance.exports.__wbindgen_start as () => void)();
   })();
   return wasmReady;
+}
+
+/** The engine arms a ~10 s timer that would keep a finished process (or Jest) alive: unref it. */
+function withUnrefTimers(bindings: typeof wasmBindings): Record<string, unknown> {
+  const imports: Record<string, unknown> = { ...bindings };
+  for (const name of Object.keys(imports).filter((key) => key.startsWith('__wbg_setTimeout_'))) {
+    imports[name] = (callback: () => void, milliseconds: number) => setTimeout(callback, milliseconds >>> 0).unref();
+  }
+  return imports;
 }
 
 export async function openSchemaEngine(adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<SchemaEngine> {

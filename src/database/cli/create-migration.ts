@@ -17,9 +17,11 @@ async function main(): Promise<number> {
   const scratch = await openDatabase({ PGLITE_DATA_DIR: 'memory://' });
   try {
     await migrateDatabase(scratch);
-    const engine = await openSchemaEngine(scratch.adapterFactory);
+    const adapterFactory = scratch.migrationAdapterFactory();
+    const engine = await openSchemaEngine(adapterFactory);
     const sql = await diffMigrationsToSchema(engine, SCHEMA_PATH);
     engine.free();
+    await adapterFactory.dispose();
     if (sql === null) {
       console.log('The schema matches the migrations: nothing to write.');
       return 0;

@@ -1,0 +1,46 @@
+import type { ChecklistItemCode } from '../../checklist/domain/checklist-items.js';
+import type { PathwayStage } from '../../guideline/domain/hip-facts.js';
+import type { CalendarDate } from './calendar-date.js';
+import type {
+  CloseReason,
+  FeedbackOutcome,
+  HipSide,
+  NewPathwayEvent,
+  OverrideReasonCode,
+  RecordingEventType,
+} from './pathway-events.js';
+
+/** A clinical recording as the clinician submits it: the event itself, without its sequence. */
+export type ClinicalRecording = Extract<
+  NewPathwayEvent,
+  { type: Exclude<RecordingEventType, 'CHECKLIST_ITEM_NOT_APPLICABLE'> }
+>;
+
+export type PathwayCommand =
+  | { readonly type: 'OPEN_PATHWAY'; readonly side: HipSide }
+  | { readonly type: 'RECORD'; readonly recording: ClinicalRecording }
+  | {
+      readonly type: 'CHANGE_STAGE';
+      readonly to: PathwayStage;
+      readonly closeReason?: CloseReason;
+      readonly deviationReason?: string;
+    }
+  | { readonly type: 'MARK_ENTERED_IN_ERROR'; readonly targetSequence: number; readonly reason: string }
+  | { readonly type: 'MARK_CHECKLIST_ITEM_NOT_APPLICABLE'; readonly item: ChecklistItemCode; readonly reason: string }
+  | {
+      readonly type: 'GIVE_SUGGESTION_FEEDBACK';
+      readonly code: string;
+      readonly outcome: FeedbackOutcome;
+      readonly reasonCode?: OverrideReasonCode;
+      readonly comment?: string;
+    };
+
+/** What decide needs from outside the pathway: the date and the guideline's view of the current facts. */
+export interface DecisionContext {
+  /** Today in Europe/Brussels. */
+  readonly today: CalendarDate;
+  /** The guideline's referral rule on the pathway's current facts (three-valued). */
+  readonly referralRuleHolds: boolean | undefined;
+  /** The suggestion codes currently in nextSteps. */
+  readonly shownSuggestionCodes: readonly string[];
+}

@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { verifyAuditLog } from '../src/audit/audit-verifier.js';
+import { REGISTER_PATIENT, patientInput, registerPatient } from './support/fixtures.js';
+import { newKey, TestApp } from './support/test-app.js';
+
+const PATIENT = `query ($id: ID!) { patient(id: $id) { id birthDate sex version identifier { system value } } }`;
+const BY_IDENTIFIER = `query ($system: String!, $value: String!) { patientByIdentifier(system: $system, value: $value) { id } }`;
+const LIST = `query ($first: Int, $after: String) { patients(first: $first, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`;
+
+describe('patients over HTTP', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start();
+  });
+  afterAll(() => app.close());
+
+  it('registers a patient and reads it back by id and by EHR identifier', async () => {
+    const input = patientInput({ birthDate: '1948-02-29', sex: 'male' });
+    const { registerPatient: registered } = await app.graphqlOk(REGISTER_PATIENT, { input });
+    expect(registered.replayed).toBe(false);
+    expect(registered.patient).toMatchObject({ birthDate: '1948-02-29', sex: 'male', version: 1 });
+
+    const { patient } = await app.graphqlOk(PATIENT, { id: registered.patient.id });
+    expect(patient).toEqual({
+      id: registered.patient.id,
+      birthDate: '1948-02-29',
+      sex: 'male',
+      version: 1,
+      identifier: { system: input.identifierSystem, value: input.identifierValue },
+    });
+    const { patientByIdentifier } = await app.graphqlOk(BY_IDENTIFIER, { system: input.identifierSystem, value: input.identifierValue }, 'INTEGRATION');
+    expect(patientByIdentifier.id).toBe(registered.patient.id);
+  });
+
+  it('refuses a second patient with the same identifier (CONFLICT) and stores nothing', async () => {
+    const first = patientInput();
+    await app.graphqlOk(REGISTER_PATIENT, { input: first });
+    const before = await app.auditEventCount();
+    const response = await app.graphql(
+      REGISTER_PATIENT,
+      { input: { ...first, birthDate: '1970-01-01', idempotencyKey: newKey() } },
+      await app.token('CLINICIAN'),
+    );
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'identifierValue' });
+    expect(await app.auditEventCount()).toBe(before);
+  });
+
+  it.each([
+    ['a missing birth date', { birthDate: undefined }, 'birthDate', undefined],
+    ['an impossible birth date', { birthDate: '1950-02-30' }, 'birthDate', '1950-02-30'],
+    ['a birth date in the future', { birthDate: '2999-01-01' }, 'birthDate', '2999-01-01'],
+    ['an unknown sex code', { sex: 'F-secret' }, 'sex', 'F-secret'],
+    ['a blank identifier value', { identifierValue: '   ' }, 'identifierValue', undefined],
+    ['an unknown field', { nationalNumber: '85.07.30-033.61' }, 'nationalNumber', '85.07.30-033.61'],
+    ['a malformed idempotency key', { idempotencyKey: 'x' }, 'idempotencyKey', undefined],
+  ])('refuses %s with BAD_USER_INPUT naming the field, without echoing the value, storing nothing', async (_label, change, field, value) => {
+    const before = await app.auditEventCount();
+    const input = patientInput(change);
+    const response = await app.graphql(REGISTER_PATIENT, { input }, await app.token('CLINICIAN'));
+    const error = response.errors?.[0];
+    expect(error?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(error?.message).toContain(field);
+    if (value) expect(JSON.stringify(response)).not.toContain(value);
+    expect(JSON.stringify(response)).not.toMatch(/stack|at .*\.js/);
+    expect(await app.auditEventCount()).toBe(before);
+    expect(await app.prisma.patient.count({ where: { identifierValue: input.identifierValue as string } })).toBe(0);
+  });
+
+  it('answers NOT_FOUND for an unknown id and an unknown identifier', async () => {
+    const token = await app.token('CLINICIAN');
+    const byId = await app.graphql(PATIENT, { id: '5b0c6a4e-8a4f-4c55-9d55-6f1f1f1f1f1f' }, token);
+    expect(byId.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+    const byIdentifier = await app.graphql(BY_IDENTIFIER, { system: 'urn:oid:1', value: 'nobody' }, token);
+    expect(byIdentifier.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('records an idempotent retry once, and refuses the same key with another payload', async () => {
+    const input = patientInput();
+    const before = await app.auditEventCount();
+    const first = await app.graphqlOk(REGISTER_PATIENT, { input });
+    const retry = await app.graphqlOk(REGISTER_PATIENT, { input });
+    expect(retry.registerPatient).toEqual({ ...first.registerPatient, replayed: true });
+    expect(await app.auditEventCount()).toBe(before + 1);
+
+    const reused = await app.graphql(REGISTER_PATIENT, { input: { ...input, birthDate: '1960-01-01' } }, await app.token('CLINICIAN'));
+    expect(reused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'idempotencyKey' });
+    expect(await app.auditEventCount()).toBe(before + 1);
+  });
+
+  it('lists patients as a cursor-paginated connection of at most 100 a page', async () => {
+    for (let index = 0; index < 3; index += 1) await registerPatient(app);
+    const all = (await app.graphqlOk(LIST, { first: 100 })).patients;
+    const total = all.edges.length;
+    expect(total).toBeGreaterThanOrEqual(3);
+
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = (await app.graphqlOk(LIST, { first: 2, after })).patients;
+      seen.push(...page.edges.map((edge: { node: { id: string } }) => edge.node.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(all.edges.map((edge: { node: { id: string } }) => edge.node.id));
+
+    const tooMany = await app.graphql(LIST, { first: 101 }, await app.token('CLINICIAN'));
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    const badCursor = await app.graphql(LIST, { first: 2, after: 'not-a-cursor' }, await app.token('CLINICIAN'));
+    expect(badCursor.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('leaves exactly one attributed audit event per registration, in a chain that verifies', async () => {
+    const before = await app.auditEventCount();
+    const id = await registerPatient(app);
+    expect(await app.auditEventCount()).toBe(before + 1);
+    const events = await app.prisma.auditEvent.findMany({ where: { streamId: id } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      sequence: 1,
+      type: 'PATIENT_REGISTERED',
+      actor: 'dr.peeters',
+      role: 'CLINICIAN',
+      ruleSetVersion: 'hip-oa-2026.11',
+      previousHash: '0'.repeat(64),
+    });
+    const verification = await verifyAuditLog(app.prisma);
+    expect(verification.events).toBeGreaterThan(1);
+    expect(verification.firstBrokenLink).toBeUndefined();
+  });
+});
