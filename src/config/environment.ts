@@ -23,7 +23,7 @@ export class Environment {
   @IsInt()
   @Min(0)
   @Max(65535)
-  PORT = 3000;
+  PORT: number = 3000;
 
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must start with postgres:// or postgresql://' })

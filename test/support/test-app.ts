@@ -21,7 +21,8 @@ export class TestApp {
     private readonly database: TestDatabase,
   ) {}
 
-  static async start(overrides: Record<string, string> = {}): Promise<TestApp> {
+  /** `adjust` changes the validated environment, e.g. to run as production without a production database. */
+  static async start(overrides: Record<string, string> = {}, adjust: (environment: Environment) => void = () => undefined): Promise<TestApp> {
     const database = await createTestDatabase();
     const environment = loadEnvironment({
       NODE_ENV: 'test',
@@ -30,6 +31,7 @@ export class TestApp {
       ...(database.url ? { DATABASE_URL: database.url } : {}),
       ...overrides,
     });
+    adjust(environment);
     const app = await createApp(environment);
     await app.listen({ port: 0, host: '127.0.0.1' });
     return new TestApp(app, await app.getUrl(), environment, database);

@@ -67,7 +67,12 @@ export const REFERRAL_RULE = derived(
   ),
 );
 
-export const DERIVED_FACTS: readonly DerivedFact[] = [TYPICAL_PRESENTATION, ATYPICAL, CORE_TREATMENT_GIVEN, REFERRAL_RULE];
+export const DERIVED_FACTS: readonly DerivedFact[] = [
+  TYPICAL_PRESENTATION,
+  ATYPICAL,
+  CORE_TREATMENT_GIVEN,
+  REFERRAL_RULE,
+];
 
 const standalone = (fact: DerivedFact): ((facts: HipFacts) => boolean | undefined) => {
   const compiled = compileCondition(fact);

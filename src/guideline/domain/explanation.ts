@@ -31,7 +31,7 @@ export type Explainer = (context: EvaluationContext, locale: Locale) => Explanat
  * The facts and derived facts a condition reads, each once in order of first use, including
  * those read through derived facts. The stage comes first: it selects the rules.
  */
-export function referencedFacts(condition: Condition): {
+function referencedFacts(condition: Condition): {
   facts: readonly HipFactName[];
   derivedFacts: readonly DerivedFact[];
 } {
@@ -88,7 +88,9 @@ export function compileExplainer(condition: Condition, statements: Readonly<Reco
     ].join('; ');
     return {
       facts: facts.map((name): ExplainedFact => ({ name, value: context.facts[name] ?? 'unknown' })),
-      derivedFacts: derived.map(({ name }, i): ExplainedDerivedFact => ({ name, value: derivedValues[i] ?? 'unknown' })),
+      derivedFacts: derived.map(
+        ({ name }, i): ExplainedDerivedFact => ({ name, value: derivedValues[i] ?? 'unknown' }),
+      ),
       text: texts.explanation.sentence(statements[locale], values),
     };
   };

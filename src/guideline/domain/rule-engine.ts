@@ -60,7 +60,7 @@ export interface DerivedFactListing {
 interface CompiledRule {
   readonly rule: GuidelineRule;
   readonly holds: CompiledCondition;
-  /** The contract suspends the stage tables when a CRITICAL safety row (paediatric age or a CRITICAL red flag) fires. */
+  /** A CRITICAL safety row (paediatric age or a CRITICAL red flag) suspends the stage tables. */
   readonly suspendsPathway: boolean;
   readonly safety: boolean;
   readonly statements: Readonly<Record<Locale, string>>;

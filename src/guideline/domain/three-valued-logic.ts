@@ -27,8 +27,7 @@ export function isUnknown(value: unknown): boolean {
   return value === undefined;
 }
 
-export const COMPARISON_OPERATORS = ['<', '<=', '>=', '>'] as const;
-export type ComparisonOperator = (typeof COMPARISON_OPERATORS)[number];
+export type ComparisonOperator = '<' | '<=' | '>=' | '>';
 
 export function compare(value: number | undefined, operator: ComparisonOperator, threshold: number): Truth {
   if (value === undefined) return undefined;

@@ -189,15 +189,19 @@ function validateRecording(state: PathwayState, { type, clinicalDate, payload }:
       checkRange('flexionDegrees', payload.flexionDegrees);
       return;
     case 'RED_FLAGS_SCREENED':
-      return requireMembers('redFlags', payload.redFlags, RED_FLAGS);
+      requireMembers('redFlags', payload.redFlags, RED_FLAGS);
+      return;
     case 'RISK_FACTORS_RECORDED':
       requireSomeValue('risk factors and BMI', payload);
       if (payload.riskFactors !== undefined) requireMembers('riskFactors', payload.riskFactors, RISK_FACTORS);
-      return checkRange('bmi', payload.bmi);
+      checkRange('bmi', payload.bmi);
+      return;
     case 'XRAY_RESULT_RECORDED':
-      return checkRange('kellgrenLawrenceGrade', payload.kellgrenLawrenceGrade);
+      checkRange('kellgrenLawrenceGrade', payload.kellgrenLawrenceGrade);
+      return;
     case 'TREATMENT_STARTED':
-      return requireMember('treatment', payload.treatment, TREATMENTS);
+      requireMember('treatment', payload.treatment, TREATMENTS);
+      return;
     case 'TREATMENT_STOPPED':
       requireMember('treatment', payload.treatment, TREATMENTS);
       if (!isGivenOn(state, payload.treatment, clinicalDate)) {
@@ -205,22 +209,27 @@ function validateRecording(state: PathwayState, { type, clinicalDate, payload }:
       }
       return;
     case 'NSAID_RISK_FACTORS_RECORDED':
-      return requireMembers('nsaidRiskFactors', payload.nsaidRiskFactors, NSAID_RISK_FACTORS);
+      requireMembers('nsaidRiskFactors', payload.nsaidRiskFactors, NSAID_RISK_FACTORS);
+      return;
     case 'PATIENT_REPORTED_OUTCOMES_RECORDED':
       requireSomeValue('patient-reported outcomes', payload);
       checkRange('painScore', payload.painScore);
-      return checkRange('oxfordHipScore', payload.oxfordHipScore);
+      checkRange('oxfordHipScore', payload.oxfordHipScore);
+      return;
     case 'SURGICAL_INDICATION_RECORDED':
-      return requireSomeValue('surgical indication', payload);
+      requireSomeValue('surgical indication', payload);
+      return;
     case 'SURGICAL_RISK_FACTORS_RECORDED':
-      return requireSomeValue('smoking and diabetes control', payload);
+      requireSomeValue('smoking and diabetes control', payload);
+      return;
     case 'FOLLOW_UP_PLANNED':
       requireDate('followUpDate', payload.followUpDate);
       if (payload.followUpDate < clinicalDate) throw badInput('followUpDate', 'followUpDate must not be before clinicalDate.');
       return;
     case 'POSTOPERATIVE_OUTCOME_RECORDED':
       if (payload.oxfordHipScore === undefined) throw badInput('oxfordHipScore', 'oxfordHipScore is required.');
-      return checkRange('postoperativeOxfordHipScore', payload.oxfordHipScore, 'oxfordHipScore');
+      checkRange('postoperativeOxfordHipScore', payload.oxfordHipScore, 'oxfordHipScore');
+      return;
     case 'XRAY_ORDERED':
     case 'SHARED_DECISION_DOCUMENTED':
     case 'ANALGESIA_REVIEWED_NONE_NEEDED':
@@ -246,7 +255,10 @@ function markEnteredInError(
     throw new PathwayError('NOT_FOUND', 'targetSequence names no event of this pathway.', 'targetSequence');
   }
   if (!state.recordings.some((recording) => recording.sequence === targetSequence)) {
-    throw badInput('targetSequence', 'targetSequence must name a recording; stage moves, corrections and feedback cannot be marked entered-in-error.');
+    throw badInput(
+      'targetSequence',
+      'targetSequence must name a recording; stage moves, corrections and feedback cannot be marked entered-in-error.',
+    );
   }
   if (state.enteredInErrorSequences.includes(targetSequence)) {
     throw new PathwayError('CONFLICT', 'targetSequence is already marked entered-in-error.', 'targetSequence');
@@ -271,6 +283,12 @@ function giveFeedback(
   }
   return {
     type: 'SUGGESTION_FEEDBACK_GIVEN',
-    payload: { code, outcome, ruleSetVersion: RULE_SET_VERSION, ...(reasonCode && { reasonCode }), ...(comment !== undefined && { comment }) },
+    payload: {
+      code,
+      outcome,
+      ruleSetVersion: RULE_SET_VERSION,
+      ...(reasonCode && { reasonCode }),
+      ...(comment !== undefined && { comment }),
+    },
   };
 }
