@@ -13,6 +13,7 @@ import { createValidationPipe } from './common/validation.pipe.js';
 import { ConfigModule } from './config/config.module.js';
 import { Environment } from './config/environment.js';
 import { DatabaseModule } from './database/database.module.js';
+import { GuidelineModule } from './guideline/guideline.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { PatientsModule } from './patients/patients.module.js';
@@ -42,6 +43,7 @@ import { PatientsModule } from './patients/patients.module.js';
       }),
     }),
     HealthModule,
+    GuidelineModule,
     PatientsModule,
   ],
   providers: [

@@ -1,0 +1,29 @@
+import { registerEnumType } from '@nestjs/graphql';
+import {
+  INDICATORS,
+  LOCALES,
+  NSAID_RISK_FACTORS,
+  PAIN_LOCATIONS,
+  PATHWAY_STAGES,
+  RED_FLAGS,
+  RISK_FACTORS,
+  TREATMENTS,
+} from './domain/hip-facts.js';
+import { SUGGESTION_CODES } from './domain/suggestion-codes.js';
+
+/** A GraphQL enum from one of the contract's value lists, spelled exactly as the contract. */
+export function enumOf<Value extends string>(values: readonly Value[], name: string, description?: string): Record<Value, Value> {
+  const enumObject = Object.fromEntries(values.map((value) => [value, value])) as Record<Value, Value>;
+  registerEnumType(enumObject, { name, description });
+  return enumObject;
+}
+
+export const PathwayStageEnum = enumOf(PATHWAY_STAGES, 'PathwayStage');
+export const PainLocationEnum = enumOf(PAIN_LOCATIONS, 'PainLocation');
+export const RedFlagEnum = enumOf(RED_FLAGS, 'RedFlag');
+export const RiskFactorEnum = enumOf(RISK_FACTORS, 'RiskFactor');
+export const TreatmentEnum = enumOf(TREATMENTS, 'Treatment');
+export const NsaidRiskFactorEnum = enumOf(NSAID_RISK_FACTORS, 'NsaidRiskFactor');
+export const IndicatorEnum = enumOf(INDICATORS, 'Indicator', 'As in CDS Hooks: CRITICAL, then WARNING, then INFO.');
+export const LocaleEnum = enumOf(LOCALES, 'Locale', 'EN (English) or NL (Dutch, Flanders).');
+export const SuggestionCodeEnum = enumOf(SUGGESTION_CODES, 'SuggestionCode');
