@@ -16,6 +16,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { GuidelineModule } from './guideline/guideline.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LoggingModule } from './logging/logging.module.js';
+import { PathwaysModule } from './pathways/pathways.module.js';
 import { PatientsModule } from './patients/patients.module.js';
 
 @Module({
@@ -45,6 +46,7 @@ import { PatientsModule } from './patients/patients.module.js';
     HealthModule,
     GuidelineModule,
     PatientsModule,
+    PathwaysModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

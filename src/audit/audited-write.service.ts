@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../generated/prisma/client.js';
 import { PrismaService, type PrismaTransaction } from '../database/prisma.service.js';
 import type { ActingUser } from '../auth/role.js';
+import { Clock } from '../common/clock.js';
 import { AuditException, AuditExceptionCode } from './audit.exception.js';
 import { canonicalJson } from './domain/hash-chain.js';
 import type { WriteContext } from './audit-log.service.js';
@@ -28,7 +29,10 @@ export interface WriteOutcome<Result> {
  */
 @Injectable()
 export class AuditedWriteService {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly clock: Clock,
+  ) {}
 
   async execute<Result extends Prisma.InputJsonObject>(
     request: WriteRequest,
@@ -38,7 +42,7 @@ export class AuditedWriteService {
     const earlier = await this.replay<Result>(request, requestHash);
     if (earlier) return earlier;
 
-    const context: WriteContext = { user: request.user, idempotencyKey: request.idempotencyKey, recordedAt: new Date() };
+    const context: WriteContext = { user: request.user, idempotencyKey: request.idempotencyKey, recordedAt: this.clock.now() };
     try {
       const result = await this.prisma.$transaction(async (tx) => {
         const answer = await work(tx, context);

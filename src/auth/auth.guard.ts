@@ -4,10 +4,10 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import type { FastifyRequest } from 'fastify';
 import { AuthException, AuthExceptionCode } from './auth.exception.js';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator.js';
-import { ROLES, type ActingUser, type Role } from './role.js';
+import { ROLES, type ActingUser, type Role, type VerifiedToken } from './role.js';
 import { TokenVerifier } from './token-verifier.service.js';
 
-export type AuthenticatedRequest = FastifyRequest & { actingUser?: ActingUser };
+export type AuthenticatedRequest = FastifyRequest & { actingUser?: ActingUser; verifiedToken?: Promise<VerifiedToken> };
 
 export function requestOf(context: ExecutionContext): AuthenticatedRequest {
   return context.getType<string>() === 'graphql'
@@ -29,14 +29,23 @@ export class AuthGuard implements CanActivate {
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
 
     const request = requestOf(context);
-    const token = bearerTokenOf(request);
-    if (!token) throw new AuthException(AuthExceptionCode.MISSING_TOKEN, 'A bearer token is required');
-    const verified = await this.tokenVerifier.verify(token);
+    const verified = await this.verifyOnce(request);
 
     const role = ROLES.find((candidate) => verified.roles.includes(candidate) && allowed.includes(candidate));
     if (!role) throw new AuthException(AuthExceptionCode.ROLE_NOT_ALLOWED, 'Your role does not allow this operation');
     request.actingUser = { userId: verified.userId, actingFor: role === 'INTEGRATION' ? verified.actingFor : undefined, role };
     return true;
+  }
+
+  /** Field resolvers are guarded too: verify the token once per request. */
+  private verifyOnce(request: AuthenticatedRequest): Promise<VerifiedToken> {
+    if (!request.verifiedToken) {
+      const token = bearerTokenOf(request);
+      request.verifiedToken = token
+        ? this.tokenVerifier.verify(token)
+        : Promise.reject(new AuthException(AuthExceptionCode.MISSING_TOKEN, 'A bearer token is required'));
+    }
+    return request.verifiedToken;
   }
 }
 

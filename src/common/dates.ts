@@ -1,8 +1,3 @@
-/** Today's calendar date in Europe/Brussels, where the clinicians work, as YYYY-MM-DD. */
-export function todayInBrussels(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(now);
-}
-
 export function toDateOnly(value: Date): string {
   return value.toISOString().slice(0, 10);
 }

@@ -1,5 +1,5 @@
 import type { OnModuleDestroy } from '@nestjs/common';
-import { PrismaClient } from '../generated/prisma/client.js';
+import { PrismaClient, type Prisma } from '../generated/prisma/client.js';
 import type { DatabaseConnection, DatabaseKind } from './database-connection.js';
 
 /** The one owner of the Prisma client, over PostgreSQL or embedded PGlite. */
@@ -7,7 +7,8 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
   readonly databaseKind: DatabaseKind;
 
   constructor(private readonly connection: DatabaseConnection) {
-    super({ adapter: connection.adapterFactory });
+    // Query events carry no parameters; they let tests count the queries a read takes.
+    super({ adapter: connection.adapterFactory, log: [{ emit: 'event', level: 'query' }] });
     this.databaseKind = connection.kind;
   }
 
@@ -17,4 +18,4 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
   }
 }
 
-export type PrismaTransaction = Parameters<Parameters<PrismaService['$transaction']>[0]>[0];
+export type PrismaTransaction = Prisma.TransactionClient;

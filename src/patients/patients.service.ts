@@ -5,7 +5,9 @@ import { AuditLogService } from '../audit/audit-log.service.js';
 import { AuditedWriteService } from '../audit/audited-write.service.js';
 import type { ActingUser } from '../auth/role.js';
 import { decodeCursor, encodeCursor, toPage, type Page } from '../common/graphql/connection.js';
-import { fromDateOnly, todayInBrussels, toDateOnly } from '../common/dates.js';
+import { fromDateOnly, toDateOnly } from '../common/dates.js';
+import { Clock } from '../common/clock.js';
+import { brusselsDate } from '../pathways/domain/calendar-date.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { RegisterPatientInput } from './dto/register-patient.input.js';
 import { AdministrativeGender, type Patient } from './models/patient.model.js';
@@ -17,10 +19,11 @@ export class PatientsService {
     private readonly prisma: PrismaService,
     private readonly writes: AuditedWriteService,
     private readonly auditLog: AuditLogService,
+    private readonly clock: Clock,
   ) {}
 
   async register(input: RegisterPatientInput, user: ActingUser): Promise<{ patient: Patient; replayed: boolean }> {
-    if (input.birthDate > todayInBrussels()) {
+    if (input.birthDate > brusselsDate(this.clock.now())) {
       throw new PatientException(PatientExceptionCode.BIRTH_DATE_IN_FUTURE, 'birthDate must not be in the future', 'birthDate');
     }
     const { idempotencyKey, ...patient } = input;

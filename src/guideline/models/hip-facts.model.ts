@@ -1,8 +1,7 @@
-import { Field, Float, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { Field, InputType, ObjectType } from '@nestjs/graphql';
+import { IsIn } from 'class-validator';
 import {
   NSAID_RISK_FACTORS,
-  NUMERIC_FACT_RANGES,
   PAIN_LOCATIONS,
   PATHWAY_STAGES,
   RED_FLAGS,
@@ -23,38 +22,7 @@ import {
   RiskFactorEnum,
   TreatmentEnum,
 } from '../guideline.enums.js';
-
-type RangedFact = keyof typeof NUMERIC_FACT_RANGES;
-
-/** An optional number within the contract's range for this fact. */
-function InRange(fact: RangedFact): PropertyDecorator {
-  const { min, max, integer } = NUMERIC_FACT_RANGES[fact];
-  return (target, key) => {
-    Field(() => (integer ? Int : Float), { nullable: true, description: `${min}–${max}` })(target, key);
-    IsOptional()(target, key);
-    (integer ? IsInt() : IsNumber({ allowNaN: false, allowInfinity: false }))(target, key);
-    Min(min)(target, key);
-    Max(max)(target, key);
-  };
-}
-
-function OptionalBoolean(description: string): PropertyDecorator {
-  return (target, key) => {
-    Field({ nullable: true, description })(target, key);
-    IsOptional()(target, key);
-    IsBoolean()(target, key);
-  };
-}
-
-/** An optional list: absent is unknown, [] is known to be empty. */
-function OptionalList(enumType: object, values: readonly string[], description: string): PropertyDecorator {
-  return (target, key) => {
-    Field(() => [enumType], { nullable: true, description: `${description} Absent: unknown; []: known to be none.` })(target, key);
-    IsOptional()(target, key);
-    IsIn(values, { each: true })(target, key);
-    ArrayMaxSize(values.length * 2)(target, key);
-  };
-}
+import { InRange, OptionalBoolean, OptionalList } from './fact-field.decorators.js';
 
 /**
  * The facts of one hip at one moment (shared/clinical/GUIDELINE.md, "Facts"). The same shape is

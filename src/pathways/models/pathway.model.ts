@@ -1,0 +1,52 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { ChecklistRecord } from '../../checklist/domain/checklist.js';
+import type { PathwayStage } from '../../guideline/domain/hip-facts.js';
+import { PathwayStageEnum } from '../../guideline/guideline.enums.js';
+import { HipFactsModel } from '../../guideline/models/hip-facts.model.js';
+import type { CloseReason, HipSide } from '../domain/pathway-events.js';
+import type { PathwayState } from '../domain/pathway-state-machine.js';
+import { CloseReasonEnum, HipSideEnum } from '../pathways.enums.js';
+
+@ObjectType({ description: "One hip's care pathway: where it stands, what was recorded, and what should happen next." })
+export class Pathway {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  patientId!: string;
+
+  @Field(() => HipSideEnum)
+  side!: HipSide;
+
+  @Field(() => PathwayStageEnum)
+  stage!: PathwayStage;
+
+  @Field(() => Int, { description: 'Send it back as expectedVersion when you write.' })
+  version!: number;
+
+  @Field(() => GraphQLISODateTime)
+  openedAt!: Date;
+
+  @Field(() => GraphQLISODateTime)
+  updatedAt!: Date;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  closedAt!: Date | null;
+
+  @Field(() => CloseReasonEnum, { nullable: true })
+  closeReason!: CloseReason | null;
+
+  @Field(() => Int, { description: 'Moves made against the guideline, each with a written deviation reason.' })
+  deviationCount!: number;
+
+  @Field(() => GraphQLISODateTime, { description: 'The instant the facts, nextSteps and checklist were evaluated at.' })
+  evaluatedAt!: Date;
+
+  @Field(() => HipFactsModel, { description: 'The facts derived from what was recorded, at evaluatedAt.' })
+  facts!: HipFactsModel;
+
+  /** What the checklist reads beyond the facts (follow-up and surgery dates, N/A marks). */
+  checklistRecord!: ChecklistRecord;
+
+  state!: PathwayState;
+}

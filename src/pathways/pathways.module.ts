@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { GuidelineModule } from '../guideline/guideline.module.js';
+import { PatientsModule } from '../patients/patients.module.js';
+import { PathwayRecordingResolver } from './pathway-recording.resolver.js';
+import { PathwaysResolver, PatientPathwaysResolver } from './pathways.resolver.js';
+import { PathwaysService } from './pathways.service.js';
+
+@Module({
+  imports: [GuidelineModule, PatientsModule],
+  providers: [PathwaysService, PathwaysResolver, PatientPathwaysResolver, PathwayRecordingResolver],
+})
+export class PathwaysModule {}
