@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { daysAgo, PATHWAY_FIELDS, PathwayDriver } from './support/pathway-steps.js';
+import { TestApp } from './support/test-app.js';
+
+/** What the EHR sidebar asks when it opens on a patient. */
+const SIDEBAR = `
+  query Sidebar($system: String!, $value: String!, $locale: Locale) {
+    patientByIdentifier(system: $system, value: $value) {
+      id
+      pathways(openOnly: true) { ${PATHWAY_FIELDS} }
+    }
+  }`;
+
+describe('the sidebar read', () => {
+  let app: TestApp;
+  let queries = 0;
+  beforeAll(async () => {
+    app = await TestApp.start();
+    (app.prisma as unknown as { $on(event: 'query', listener: () => void): void }).$on('query', () => {
+      queries += 1;
+    });
+  });
+  afterAll(() => app.close());
+
+  async function sidebarFor(hip: PathwayDriver) {
+    const { identifier } = (await app.graphqlOk(`query ($id: ID!) { patient(id: $id) { identifier { system value } } }`, { id: hip.patientId })).patient;
+    queries = 0;
+    const data = await app.graphqlOk(SIDEBAR, { ...identifier, locale: 'NL' }, 'INTEGRATION');
+    return { data, queries };
+  }
+
+  it('takes the same small number of database queries whatever the history length (no N+1)', async () => {
+    const short = await PathwayDriver.open(app);
+    await short.do('recordClinicalExam', { clinicalDate: daysAgo(3), activityRelatedPain: true });
+
+    const long = await PathwayDriver.open(app);
+    await long.do('recordClinicalExam', { clinicalDate: daysAgo(100), activityRelatedPain: true, morningStiffnessMinutes: 10 });
+    await long.do('recordRedFlagScreening', { clinicalDate: daysAgo(100), redFlags: [] });
+    await long.do('changeStage', { to: 'CONSERVATIVE_TREATMENT' });
+    for (let week = 0; week < 40; week += 1) {
+      await long.do('recordPatientReportedOutcomes', { clinicalDate: daysAgo(99 - week), painScore: week % 10 });
+    }
+    for (const treatment of ['EDUCATION', 'EXERCISE_THERAPY', 'PARACETAMOL']) await long.do('startTreatment', { clinicalDate: daysAgo(90), treatment });
+
+    const shortRead = await sidebarFor(short);
+    const longRead = await sidebarFor(long);
+    expect(longRead.data.patientByIdentifier.pathways[0].version).toBeGreaterThan(40);
+    expect(longRead.data.patientByIdentifier.pathways[0].nextSteps.length).toBeGreaterThan(0);
+    expect(longRead.data.patientByIdentifier.pathways[0].checklist.length).toBeGreaterThan(0);
+    expect(longRead.queries).toBe(shortRead.queries);
+    expect(shortRead.queries).toBeGreaterThan(0);
+    expect(longRead.queries).toBeLessThanOrEqual(3);
+  });
+});
