@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { Environment } from '../config/environment.js';
 import { openDatabase } from './database-connection.js';
-import { migrateDatabase } from './migrations.js';
+import { hasPendingMigrations, migrateDatabase } from './migrations.js';
 import { PrismaService } from './prisma.service.js';
 
 @Global()
@@ -12,13 +12,14 @@ import { PrismaService } from './prisma.service.js';
       inject: [Environment],
       useFactory: async (environment: Environment) => {
         const connection = await openDatabase(environment);
+        const prisma = new PrismaService(connection);
         try {
-          await migrateDatabase(connection);
+          if (await hasPendingMigrations(prisma)) await migrateDatabase(connection);
         } catch (error) {
-          await connection.close();
+          await prisma.onModuleDestroy();
           throw error;
         }
-        return new PrismaService(connection);
+        return prisma;
       },
     },
   ],
