@@ -6,7 +6,7 @@ const EVALUATE = `
     evaluateGuideline(facts: $facts, locale: $locale) {
       ruleSetVersion
       suggestions {
-        code indicator title detail
+        code ruleSetVersion indicator title detail
         citations { id title url }
         explanation { text facts { name value } derivedFacts { name value } }
       }
@@ -36,7 +36,7 @@ describe('evaluateGuideline over HTTP', () => {
     expect(evaluateGuideline.ruleSetVersion).toBe('hip-oa-2026.11');
     expect(evaluateGuideline.suggestions.map((s: { code: string }) => s.code)).toEqual(['DIAGNOSE_CLINICALLY_WITHOUT_IMAGING']);
     const [suggestion] = evaluateGuideline.suggestions;
-    expect(suggestion.indicator).toBe('INFO');
+    expect(suggestion).toMatchObject({ indicator: 'INFO', ruleSetVersion: 'hip-oa-2026.11' });
     expect(suggestion.citations.map((c: { id: string }) => c.id)).toEqual(['NICE-NG226', 'NICE-QS87', 'NOV-2018']);
     expect(suggestion.citations[0].url).toBe('https://www.nice.org.uk/guidance/ng226');
     expect(suggestion.explanation.facts).toEqual(expect.arrayContaining([{ name: 'ageYears', value: '67' }, { name: 'redFlags', value: '[]' }]));

@@ -10,7 +10,8 @@ import type { DerivedFactModel, GuidelineEvaluationModel, GuidelineRuleModel, Su
 export class GuidelineService {
   evaluate(facts: HipFacts, locale: Locale): GuidelineEvaluationModel {
     const evaluation = evaluate(facts, { locale });
-    return { ruleSetVersion: evaluation.ruleSetVersion, suggestions: evaluation.suggestions.map(toSuggestionModel) };
+    const { ruleSetVersion } = evaluation;
+    return { ruleSetVersion, suggestions: evaluation.suggestions.map((suggestion) => toSuggestionModel(suggestion, ruleSetVersion)) };
   }
 
   rules(locale: Locale): GuidelineRuleModel[] {
@@ -27,10 +28,11 @@ export function toHipFacts(input: HipFactsModel): HipFacts {
   return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null && value !== undefined)) as unknown as HipFacts;
 }
 
-function toSuggestionModel(suggestion: Suggestion): SuggestionModel {
+function toSuggestionModel(suggestion: Suggestion, ruleSetVersion: string): SuggestionModel {
   const { explanation } = suggestion;
   return {
     code: suggestion.code,
+    ruleSetVersion,
     indicator: suggestion.indicator,
     title: suggestion.title,
     detail: suggestion.detail,

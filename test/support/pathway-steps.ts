@@ -7,7 +7,7 @@ export const HIP_FACT_FIELDS = `stage ageYears bmi painLocations activityRelated
   nsaidRiskFactors qualityOfLifeSubstantiallyAffected nonSurgicalTreatmentUnsuitable smoker diabetesUncontrolled
   sharedDecisionDocumented weeksSinceSurgery postoperativeOxfordHipScore`;
 
-export const SUGGESTION_FIELDS = `code indicator title detail citations { id title url } explanation { text facts { name value } derivedFacts { name value } }`;
+export const SUGGESTION_FIELDS = `code ruleSetVersion indicator title detail citations { id title url } explanation { text facts { name value } derivedFacts { name value } }`;
 
 export const PATHWAY_FIELDS = `id stage version deviationCount closeReason evaluatedAt facts { ${HIP_FACT_FIELDS} }
   nextSteps(locale: $locale) { ${SUGGESTION_FIELDS} } checklist(locale: $locale) { code status label reason }`;

@@ -3,7 +3,7 @@ import type { HipFacts, PathwayStage } from '../../guideline/domain/hip-facts.js
 import { buildChecklist, type ChecklistRecord, type NotApplicableMark } from './checklist.js';
 import type { ChecklistItemCode } from './checklist-items.js';
 
-const EMPTY_RECORD: ChecklistRecord = { analgesicRecorded: false, noAnalgesiaNeededRecorded: false, notApplicableMarks: [] };
+const EMPTY_RECORD: ChecklistRecord = { pharmacologicalTreatmentRecorded: false, noAnalgesiaNeededRecorded: false, notApplicableMarks: [] };
 
 const statusOf = (
   stage: PathwayStage,
@@ -90,7 +90,7 @@ describe('checklist statuses', () => {
     ['BMI 24.9', 'CONSERVATIVE_TREATMENT', 'WEIGHT_MANAGEMENT', { bmi: 24.9, treatments: [] }, {}, 'NOT_APPLICABLE'],
     ['BMI 25', 'CONSERVATIVE_TREATMENT', 'WEIGHT_MANAGEMENT', { bmi: 25, treatments: [] }, {}, 'TODO'],
     ['BMI unknown', 'CONSERVATIVE_TREATMENT', 'WEIGHT_MANAGEMENT', { treatments: [] }, {}, 'TODO'],
-    ['an analgesic recorded', 'CONSERVATIVE_TREATMENT', 'REVIEW_ANALGESIA', {}, { analgesicRecorded: true }, 'DONE'],
+    ['a pharmacological treatment recorded', 'CONSERVATIVE_TREATMENT', 'REVIEW_ANALGESIA', {}, { pharmacologicalTreatmentRecorded: true }, 'DONE'],
     ['a decision that none is needed', 'CONSERVATIVE_TREATMENT', 'REVIEW_ANALGESIA', {}, { noAnalgesiaNeededRecorded: true }, 'DONE'],
     ['pain score', 'CONSERVATIVE_TREATMENT', 'RECORD_PAIN_SCORE', { painScore: 6 }, {}, 'DONE'],
     ['Oxford Hip Score', 'CONSERVATIVE_TREATMENT', 'RECORD_OXFORD_HIP_SCORE', { oxfordHipScore: 30 }, {}, 'DONE'],

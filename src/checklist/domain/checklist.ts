@@ -13,8 +13,8 @@ export interface NotApplicableMark {
 export interface ChecklistRecord {
   readonly followUpDate?: string;
   readonly surgeryDate?: string;
-  /** An analgesic was recorded as started at some time (even if stopped since). */
-  readonly analgesicRecorded: boolean;
+  /** A medicine (any treatment but the core treatments and aids) was started at some time, even if stopped since. */
+  readonly pharmacologicalTreatmentRecorded: boolean;
   readonly noAnalgesiaNeededRecorded: boolean;
   /** Marks in recording order; the last one for a stage and item counts. */
   readonly notApplicableMarks: readonly NotApplicableMark[];
@@ -51,7 +51,7 @@ const IS_DONE: Readonly<Record<ChecklistItemCode, (facts: HipFacts, record: Chec
   GIVE_INFORMATION: (facts) => given(facts, 'EDUCATION'),
   PRESCRIBE_EXERCISE: (facts) => given(facts, 'EXERCISE_THERAPY', 'PHYSIOTHERAPY'),
   WEIGHT_MANAGEMENT: (facts) => given(facts, 'WEIGHT_MANAGEMENT'),
-  REVIEW_ANALGESIA: (_facts, record) => record.analgesicRecorded || record.noAnalgesiaNeededRecorded,
+  REVIEW_ANALGESIA: (_facts, record) => record.pharmacologicalTreatmentRecorded || record.noAnalgesiaNeededRecorded,
   RECORD_OXFORD_HIP_SCORE: (facts) => known(facts.oxfordHipScore),
   AGREE_FOLLOW_UP: (_facts, record) => known(record.followUpDate),
   DOCUMENT_QUALITY_OF_LIFE_IMPACT: (facts) => known(facts.qualityOfLifeSubstantiallyAffected),

@@ -42,6 +42,9 @@ export class SuggestionModel {
   @Field(() => SuggestionCodeEnum)
   code!: SuggestionCode;
 
+  @Field({ description: 'The rule set that raised it, e.g. hip-oa-2026.11.' })
+  ruleSetVersion!: string;
+
   @Field(() => IndicatorEnum)
   indicator!: Indicator;
 

@@ -124,6 +124,11 @@ describe('derivePathwayRecord: facts', () => {
     ],
     ['an X-ray result with its grade', [rec('XRAY_RESULT_RECORDED', '2026-03-01', { kellgrenLawrenceGrade: 3 })], { xrayPerformed: true, kellgrenLawrenceGrade: 3 }],
     [
+      'a newer ungraded X-ray does not keep the older X-ray\'s grade',
+      [rec('XRAY_RESULT_RECORDED', '2026-01-10', { kellgrenLawrenceGrade: 1 }), rec('XRAY_RESULT_RECORDED', '2026-03-01', { findings: 'new film' })],
+      { xrayPerformed: true, kellgrenLawrenceGrade: undefined },
+    ],
+    [
       'the Oxford Hip Score is the latest on or before surgery; one after it is postoperative',
       [
         proms('2025-09-01', { oxfordHipScore: 18 }),
@@ -244,7 +249,7 @@ describe('derivePathwayRecord: checklist record', () => {
   const recordOf = (...events: NewPathwayEvent[]) => derivePathwayRecord(pathway(...events), { birthDate: BIRTH_DATE, now: NOW }).checklistRecord;
 
   it('is empty for a new pathway', () => {
-    expect(recordOf()).toEqual({ analgesicRecorded: false, noAnalgesiaNeededRecorded: false, notApplicableMarks: [] });
+    expect(recordOf()).toEqual({ pharmacologicalTreatmentRecorded: false, noAnalgesiaNeededRecorded: false, notApplicableMarks: [] });
   });
 
   it.each<[string, NewPathwayEvent[], object]>([
@@ -257,9 +262,10 @@ describe('derivePathwayRecord: checklist record', () => {
       ],
       { followUpDate: '2026-05-01', surgeryDate: '2025-11-12' },
     ],
-    ['an analgesic recorded, even if stopped since', [start('2026-01-01', 'PARACETAMOL'), stop('2026-02-01', 'PARACETAMOL')], { analgesicRecorded: true }],
-    ['gastroprotection is not an analgesic', [start('2026-01-01', 'GASTROPROTECTION')], { analgesicRecorded: false }],
-    ['an analgesic marked in error is not recorded', [start('2026-01-01', 'WEAK_OPIOID'), inError(2)], { analgesicRecorded: false }],
+    ['a medicine recorded, even if stopped since', [start('2026-01-01', 'PARACETAMOL'), stop('2026-02-01', 'PARACETAMOL')], { pharmacologicalTreatmentRecorded: true }],
+    ['gastroprotection is a pharmacological treatment', [start('2026-01-01', 'GASTROPROTECTION')], { pharmacologicalTreatmentRecorded: true }],
+    ['a walking aid is not', [start('2026-01-01', 'WALKING_AID'), start('2026-01-01', 'EDUCATION')], { pharmacologicalTreatmentRecorded: false }],
+    ['an analgesic marked in error is not recorded', [start('2026-01-01', 'WEAK_OPIOID'), inError(2)], { pharmacologicalTreatmentRecorded: false }],
     ['a decision that no analgesia is needed', [rec('ANALGESIA_REVIEWED_NONE_NEEDED', '2026-03-01', {})], { noAnalgesiaNeededRecorded: true }],
     [
       'not-applicable marks, without those marked in error',

@@ -14,17 +14,8 @@ import { effectiveRecordings, type PathwayState } from './pathway-state-machine.
 /** An injection counts for 12 weeks after it was given. */
 const INJECTION_WINDOW_DAYS = 84;
 
-/** Treatments that show the analgesia was reviewed (gastroprotection alone does not). */
-const ANALGESICS: readonly Treatment[] = [
-  'PARACETAMOL',
-  'TOPICAL_NSAID',
-  'ORAL_NSAID',
-  'INTRA_ARTICULAR_CORTICOSTEROID',
-  'HYALURONIC_ACID_INJECTION',
-  'WEAK_OPIOID',
-  'STRONG_OPIOID',
-  'GLUCOSAMINE',
-];
+/** Treatments that are not medicines: the core treatments and the aids. */
+const NON_PHARMACOLOGICAL: readonly Treatment[] = [...CORE_TREATMENTS, 'WALKING_AID', 'ICE', 'ACTIVITY_PACING'];
 
 export interface DerivationInput {
   readonly birthDate: CalendarDate;
@@ -55,7 +46,7 @@ export function derivePathwayRecord(state: PathwayState, { birthDate, now }: Der
   }
 
   let followUpDate: CalendarDate | undefined;
-  let analgesicRecorded = false;
+  let pharmacologicalTreatmentRecorded = false;
   let noAnalgesiaNeededRecorded = false;
   const notApplicableMarks: NotApplicableMark[] = [];
   for (const recording of recordings) {
@@ -71,7 +62,10 @@ export function derivePathwayRecord(state: PathwayState, { birthDate, now }: Der
         assignKnown(facts, { redFlagsScreened: true, redFlags: recording.payload.redFlags });
         break;
       case 'XRAY_RESULT_RECORDED':
-        assignKnown(facts, { xrayPerformed: true, kellgrenLawrenceGrade: recording.payload.kellgrenLawrenceGrade });
+        // The latest X-ray stands as a whole: an ungraded newer film does not keep an older film's grade.
+        facts.xrayPerformed = true;
+        facts.kellgrenLawrenceGrade = recording.payload.kellgrenLawrenceGrade;
+        if (facts.kellgrenLawrenceGrade === undefined) delete facts.kellgrenLawrenceGrade;
         break;
       case 'PATIENT_REPORTED_OUTCOMES_RECORDED': {
         const { painScore, oxfordHipScore } = recording.payload;
@@ -86,7 +80,7 @@ export function derivePathwayRecord(state: PathwayState, { birthDate, now }: Der
         facts.sharedDecisionDocumented = true;
         break;
       case 'TREATMENT_STARTED':
-        analgesicRecorded ||= ANALGESICS.includes(recording.payload.treatment);
+        pharmacologicalTreatmentRecorded ||= !NON_PHARMACOLOGICAL.includes(recording.payload.treatment);
         break;
       case 'ANALGESIA_REVIEWED_NONE_NEEDED':
         noAnalgesiaNeededRecorded = true;
@@ -105,7 +99,7 @@ export function derivePathwayRecord(state: PathwayState, { birthDate, now }: Der
   }
   return {
     facts,
-    checklistRecord: { followUpDate, surgeryDate, analgesicRecorded, noAnalgesiaNeededRecorded, notApplicableMarks },
+    checklistRecord: { followUpDate, surgeryDate, pharmacologicalTreatmentRecorded, noAnalgesiaNeededRecorded, notApplicableMarks },
   };
 }
 
