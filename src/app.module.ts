@@ -2,6 +2,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
+import type { Logger } from 'pino';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuditModule } from './audit/audit.module.js';
@@ -21,7 +22,6 @@ import { PatientsModule } from './patients/patients.module.js';
 
 @Module({
   imports: [
-    LoggingModule,
     DatabaseModule,
     AuthModule,
     AuditModule,
@@ -54,7 +54,7 @@ import { PatientsModule } from './patients/patients.module.js';
   ],
 })
 export class AppModule {
-  static register(environment: Environment): DynamicModule {
-    return { module: AppModule, imports: [ConfigModule.register(environment)] };
+  static register(environment: Environment, logger: Logger): DynamicModule {
+    return { module: AppModule, imports: [ConfigModule.register(environment), LoggingModule.register(logger)] };
   }
 }

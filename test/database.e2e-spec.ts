@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -5,7 +6,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { verifyAuditLog } from '../src/audit/audit-verifier.js';
-import { registerPatient } from './support/fixtures.js';
+import { signDevelopmentToken } from '../src/auth/dev-token.js';
+import { loadEnvironment } from '../src/config/environment.js';
+import { REGISTER_PATIENT, patientInput, registerPatient } from './support/fixtures.js';
 import { spawnService, stopService, waitUntilReady } from './support/service-process.js';
 import { TestApp } from './support/test-app.js';
 import { createTestDatabase, onPostgres } from './support/test-database.js';
@@ -76,9 +79,14 @@ describe('the embedded database folder', () => {
     expect(second.output()).toContain('PGLITE_DATA_DIR is in use by another process');
     await first.close();
 
-    const restarted = await spawnService(embedded);
+    const restarted = await spawnService({ ...embedded, LOG_LEVEL: 'info' });
     expect(await waitUntilReady(restarted)).toBe(true);
+    await expectLogsWithoutPatientData(restarted.baseUrl, restarted.output);
     expect(await stopService(restarted)).toBe(0);
+
+    const verify = spawnSync(process.execPath, ['dist/audit/cli/verify-audit.js'], { env: { ...process.env, NODE_ENV: 'test', ...embedded, DATABASE_URL: '' }, encoding: 'utf8' });
+    expect(verify.status).toBe(0);
+    expect(verify.stdout).toMatch(/Audit log intact: 2 events in 2 streams verified/);
 
     const reopened = await TestApp.start(embedded, (environment) => delete environment.DATABASE_URL);
     const { data } = await reopened.graphql(`query ($id: ID!) { patient(id: $id) { id } }`, { id }, await reopened.token('CLINICIAN'));
@@ -86,6 +94,24 @@ describe('the embedded database folder', () => {
     await reopened.close();
   });
 });
+
+/** Registers a patient and sends a bad request: the logs name requests by id and path, never the data. */
+async function expectLogsWithoutPatientData(baseUrl: string, output: () => string): Promise<void> {
+  const token = await signDevelopmentToken(loadEnvironment({ NODE_ENV: 'test' }), { sub: 'dr.peeters', roles: ['CLINICIAN'] });
+  const post = (variables: object) =>
+    fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': 'log-check-1' },
+      body: JSON.stringify({ query: REGISTER_PATIENT, variables }),
+    });
+  expect((await post({ input: patientInput({ identifierValue: 'SECRET-ID-4711', birthDate: '1944-07-04' }) })).status).toBe(200);
+  await post({ input: patientInput({ identifierValue: 'SECRET-ID-4712', birthDate: '1944-13-45' }) });
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const logs = output();
+  expect(logs).toContain('"reqId":"log-check-1"');
+  expect(logs).toContain('"path":"/graphql"');
+  for (const secret of ['SECRET-ID-4711', 'SECRET-ID-4712', '1944-07-04', '1944-13-45', token]) expect(logs).not.toContain(secret);
+}
 
 describe('a broken migration', () => {
   let projectDir: string;

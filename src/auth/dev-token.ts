@@ -10,7 +10,7 @@ export interface DevelopmentTokenClaims {
 }
 
 /** Signs an HS256 token with the development secret; refused in production. */
-export function signDevelopmentToken(environment: Environment, claims: DevelopmentTokenClaims): Promise<string> {
+export async function signDevelopmentToken(environment: Environment, claims: DevelopmentTokenClaims): Promise<string> {
   if (environment.NODE_ENV === 'production' || !environment.AUTH_HS256_SECRET) {
     throw new Error('Development tokens are refused in production (set NODE_ENV=development or test)');
   }

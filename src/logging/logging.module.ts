@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { Environment } from '../config/environment.js';
+import { pino, type Logger } from 'pino';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
@@ -13,28 +13,23 @@ export function requestIdOf(request: IncomingMessage): string {
 }
 
 /**
- * Structured JSON logs with the request id. Requests are logged by method, path and status only:
- * no query string, headers or bodies, which may carry tokens or patient data.
+ * The one JSON logger: Fastify logs each request through it with its request id (`reqId`), and
+ * Nest logs through it too. Requests are logged by method, path and status only: no query string,
+ * headers or bodies, which may carry tokens or patient data.
  */
-@Module({
-  imports: [
-    LoggerModule.forRootAsync({
-      inject: [Environment],
-      useFactory: (environment: Environment) => ({
-        pinoHttp: {
-          level: environment.LOG_LEVEL,
-          genReqId: (request: IncomingMessage & { id?: unknown }) => (typeof request.id === 'string' ? request.id : requestIdOf(request)),
-          serializers: {
-            req: (request: { id: unknown; method: string; url: string }) => ({
-              id: request.id,
-              method: request.method,
-              path: request.url.split('?')[0],
-            }),
-            res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
-          },
-        },
-      }),
-    }),
-  ],
-})
-export class LoggingModule {}
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    serializers: {
+      req: (request: { method: string; url: string }) => ({ method: request.method, path: request.url.split('?')[0] }),
+      res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
+    },
+  });
+}
+
+@Module({})
+export class LoggingModule {
+  static register(logger: Logger): DynamicModule {
+    return { module: LoggingModule, imports: [LoggerModule.forRoot({ useExisting: true, pinoHttp: { logger } })] };
+  }
+}
