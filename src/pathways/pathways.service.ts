@@ -18,7 +18,7 @@ import type { PathwayEvent } from './domain/pathway-events.js';
 import { PathwayError } from './domain/pathway.error.js';
 import { commit, decide, type PathwayState } from './domain/pathway-state-machine.js';
 import type { OpenPathwayInput } from './dto/open-pathway.input.js';
-import type { PathwayWriteInput } from './dto/pathway-write.input.js';
+import type { PathwayCommandInput } from './dto/pathway-write.input.js';
 import type { PathwayEventModel } from './models/pathway-event.model.js';
 import type { Pathway } from './models/pathway.model.js';
 import type { PathwayWritePayload } from './models/pathway-write.payload.js';
@@ -78,7 +78,7 @@ export class PathwaysService {
   }
 
   /** Runs one pathway command: the version read must still be current. */
-  async execute(operation: string, input: PathwayWriteInput, user: ActingUser): Promise<PathwayWritePayload> {
+  async execute(operation: string, input: PathwayCommandInput, user: ActingUser): Promise<PathwayWritePayload> {
     const { idempotencyKey, ...request } = input;
     const command = input.toCommand();
     const { result, replayed } = await this.writes.execute({ user, operation, idempotencyKey, input: request }, async (tx, context) => {

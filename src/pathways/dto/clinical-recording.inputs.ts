@@ -4,40 +4,34 @@ import { LocalDateScalar } from '../../common/graphql/scalars.js';
 import {
   NSAID_RISK_FACTORS,
   NUMERIC_FACT_RANGES,
-  PAIN_LOCATIONS,
   RED_FLAGS,
-  RISK_FACTORS,
   TREATMENTS,
   type NsaidRiskFactor,
-  type PainLocation,
   type RedFlag,
-  type RiskFactor,
   type Treatment,
 } from '../../guideline/domain/hip-facts.js';
-import { NsaidRiskFactorEnum, PainLocationEnum, RedFlagEnum, RiskFactorEnum, TreatmentEnum } from '../../guideline/guideline.enums.js';
-import { InRange, OptionalBoolean, OptionalList } from '../../guideline/models/fact-field.decorators.js';
+import { NsaidRiskFactorEnum, RedFlagEnum, TreatmentEnum } from '../../guideline/guideline.enums.js';
 import type { PathwayCommand } from '../domain/pathway-commands.js';
-import { ClinicalRecordingInput, DATE_ONLY, recordingCommand } from './pathway-write.input.js';
+import { ClinicalRecordingInput, DATE_ONLY, FactsRecordingInput, pickFacts, recordingCommand } from './pathway-write.input.js';
 
 /** The recording inputs: one per kind of finding or act, fields named as in the clinical contract. */
 
-@InputType({ description: 'Findings of a clinical exam; a finding left out keeps its earlier value.' })
-export class RecordClinicalExamInput extends ClinicalRecordingInput {
-  @OptionalList(PainLocationEnum, PAIN_LOCATIONS, 'Where the pain is (replaces the earlier list).') painLocations?: PainLocation[];
-  @OptionalBoolean('Pain brought on by use of the hip.') activityRelatedPain?: boolean;
-  @OptionalBoolean('Pain at rest or at night.') painAtRest?: boolean;
-  @InRange('morningStiffnessMinutes') morningStiffnessMinutes?: number;
-  @InRange('internalRotationDegrees') internalRotationDegrees?: number;
-  @InRange('flexionDegrees') flexionDegrees?: number;
-  @OptionalBoolean('Internal rotation provokes the pain.') painOnInternalRotation?: boolean;
-  @OptionalBoolean('Antalgic gait.') limping?: boolean;
-  @OptionalBoolean('Trouble dressing, socks or shoes.') difficultyWithFootwear?: boolean;
+const EXAM_FINDINGS = [
+  'painLocations',
+  'activityRelatedPain',
+  'painAtRest',
+  'morningStiffnessMinutes',
+  'internalRotationDegrees',
+  'flexionDegrees',
+  'painOnInternalRotation',
+  'limping',
+  'difficultyWithFootwear',
+] as const;
 
+@InputType({ description: 'Findings of a clinical exam; a finding left out keeps its earlier value (painLocations replaces the earlier list).' })
+export class RecordClinicalExamInput extends FactsRecordingInput(EXAM_FINDINGS) {
   toCommand(): PathwayCommand {
-    const { clinicalDate, painLocations, activityRelatedPain, painAtRest, morningStiffnessMinutes, internalRotationDegrees, flexionDegrees, painOnInternalRotation, limping, difficultyWithFootwear } = this;
-    return recordingCommand('CLINICAL_EXAM_RECORDED', clinicalDate, {
-      painLocations, activityRelatedPain, painAtRest, morningStiffnessMinutes, internalRotationDegrees, flexionDegrees, painOnInternalRotation, limping, difficultyWithFootwear,
-    });
+    return recordingCommand('CLINICAL_EXAM_RECORDED', this.clinicalDate, pickFacts(this, EXAM_FINDINGS));
   }
 }
 
@@ -53,13 +47,12 @@ export class RecordRedFlagScreeningInput extends ClinicalRecordingInput {
   }
 }
 
-@InputType()
-export class RecordRiskFactorsInput extends ClinicalRecordingInput {
-  @OptionalList(RiskFactorEnum, RISK_FACTORS, 'Risk factors present (replaces the earlier list).') riskFactors?: RiskFactor[];
-  @InRange('bmi') bmi?: number;
+const RISK_FACTS = ['riskFactors', 'bmi'] as const;
 
+@InputType({ description: 'Risk factors present (the list replaces the earlier one) and BMI.' })
+export class RecordRiskFactorsInput extends FactsRecordingInput(RISK_FACTS) {
   toCommand(): PathwayCommand {
-    return recordingCommand('RISK_FACTORS_RECORDED', this.clinicalDate, { riskFactors: this.riskFactors, bmi: this.bmi });
+    return recordingCommand('RISK_FACTORS_RECORDED', this.clinicalDate, pickFacts(this, RISK_FACTS));
   }
 }
 
@@ -71,9 +64,7 @@ export class RecordXrayOrderedInput extends ClinicalRecordingInput {
 }
 
 @InputType({ description: 'The result of an RX of hip and pelvis; clinicalDate is the date of the X-ray.' })
-export class RecordXrayResultInput extends ClinicalRecordingInput {
-  @InRange('kellgrenLawrenceGrade') kellgrenLawrenceGrade?: number;
-
+export class RecordXrayResultInput extends FactsRecordingInput(['kellgrenLawrenceGrade'] as const) {
   @Field({ nullable: true })
   @IsOptional()
   @IsString()
@@ -118,36 +109,30 @@ export class RecordNsaidRiskFactorsInput extends ClinicalRecordingInput {
   }
 }
 
-@InputType({ description: 'Patient-reported outcomes: numeric pain rating and Oxford Hip Score (before surgery).' })
-export class RecordPatientReportedOutcomesInput extends ClinicalRecordingInput {
-  @InRange('painScore') painScore?: number;
-  @InRange('oxfordHipScore') oxfordHipScore?: number;
+const PROM_FACTS = ['painScore', 'oxfordHipScore'] as const;
 
+@InputType({ description: 'Patient-reported outcomes: numeric pain rating and Oxford Hip Score (before surgery).' })
+export class RecordPatientReportedOutcomesInput extends FactsRecordingInput(PROM_FACTS) {
   toCommand(): PathwayCommand {
-    return recordingCommand('PATIENT_REPORTED_OUTCOMES_RECORDED', this.clinicalDate, { painScore: this.painScore, oxfordHipScore: this.oxfordHipScore });
+    return recordingCommand('PATIENT_REPORTED_OUTCOMES_RECORDED', this.clinicalDate, pickFacts(this, PROM_FACTS));
   }
 }
+
+const INDICATION_FACTS = ['qualityOfLifeSubstantiallyAffected', 'nonSurgicalTreatmentUnsuitable'] as const;
 
 @InputType({ description: "The clinician's judgement of quality-of-life impact and of the suitability of non-surgical care." })
-export class RecordSurgicalIndicationInput extends ClinicalRecordingInput {
-  @OptionalBoolean('Pain, stiffness or reduced function substantially affect quality of life.') qualityOfLifeSubstantiallyAffected?: boolean;
-  @OptionalBoolean('Non-surgical treatment is not suitable for this patient.') nonSurgicalTreatmentUnsuitable?: boolean;
-
+export class RecordSurgicalIndicationInput extends FactsRecordingInput(INDICATION_FACTS) {
   toCommand(): PathwayCommand {
-    return recordingCommand('SURGICAL_INDICATION_RECORDED', this.clinicalDate, {
-      qualityOfLifeSubstantiallyAffected: this.qualityOfLifeSubstantiallyAffected,
-      nonSurgicalTreatmentUnsuitable: this.nonSurgicalTreatmentUnsuitable,
-    });
+    return recordingCommand('SURGICAL_INDICATION_RECORDED', this.clinicalDate, pickFacts(this, INDICATION_FACTS));
   }
 }
 
-@InputType({ description: 'Smoking (nicotine) and diabetes control, to optimise before surgery.' })
-export class RecordSurgicalRiskFactorsInput extends ClinicalRecordingInput {
-  @OptionalBoolean('Currently smokes or uses nicotine.') smoker?: boolean;
-  @OptionalBoolean('Diabetes with poor glycaemic control.') diabetesUncontrolled?: boolean;
+const SURGICAL_RISK_FACTS = ['smoker', 'diabetesUncontrolled'] as const;
 
+@InputType({ description: 'Smoking (nicotine) and diabetes control, to optimise before surgery.' })
+export class RecordSurgicalRiskFactorsInput extends FactsRecordingInput(SURGICAL_RISK_FACTS) {
   toCommand(): PathwayCommand {
-    return recordingCommand('SURGICAL_RISK_FACTORS_RECORDED', this.clinicalDate, { smoker: this.smoker, diabetesUncontrolled: this.diabetesUncontrolled });
+    return recordingCommand('SURGICAL_RISK_FACTORS_RECORDED', this.clinicalDate, pickFacts(this, SURGICAL_RISK_FACTS));
   }
 }
 

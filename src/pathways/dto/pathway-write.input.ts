@@ -1,14 +1,15 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, IntersectionType, PickType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 import { IdempotencyKeyField } from '../../common/graphql/idempotency-key.js';
 import { LocalDateScalar } from '../../common/graphql/scalars.js';
+import { HipFactsModel } from '../../guideline/models/hip-facts.model.js';
 import type { ClinicalRecording, PathwayCommand } from '../domain/pathway-commands.js';
 
 export const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** What every write to a pathway carries: which pathway, the version read, the idempotency key and why. */
 @InputType({ isAbstract: true })
-export abstract class PathwayWriteInput {
+export class PathwayWriteInput {
   @Field(() => ID)
   @IsUUID()
   pathwayId!: string;
@@ -26,17 +27,29 @@ export abstract class PathwayWriteInput {
   @IsString()
   @MaxLength(1000)
   note?: string;
+}
 
-  /** The pathway command this input asks for. */
-  abstract toCommand(): PathwayCommand;
+/** Every pathway input says which command it asks for. */
+export interface PathwayCommandInput extends PathwayWriteInput {
+  toCommand(): PathwayCommand;
 }
 
 /** A recording of something found or done on a date. */
 @InputType({ isAbstract: true })
-export abstract class ClinicalRecordingInput extends PathwayWriteInput {
+export class ClinicalRecordingInput extends PathwayWriteInput {
   @Field(() => LocalDateScalar, { description: 'When the finding or act took place (Europe/Brussels date, not after today).' })
   @Matches(DATE_ONLY)
   clinicalDate!: string;
+}
+
+/** A recording input whose findings are these facts, with the contract's names, types and ranges. */
+export function FactsRecordingInput<Fact extends keyof HipFactsModel>(facts: readonly Fact[]) {
+  return IntersectionType(ClinicalRecordingInput, PickType(HipFactsModel, facts, InputType), InputType);
+}
+
+/** The given values of these facts, for an event payload. */
+export function pickFacts<Fact extends string>(input: Partial<Record<Fact, unknown>>, facts: readonly Fact[]): Record<string, unknown> {
+  return Object.fromEntries(facts.map((fact) => [fact, input[fact]]));
 }
 
 /** A RECORD command for `type`, keeping only the payload fields that were given. */
