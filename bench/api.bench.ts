@@ -157,21 +157,24 @@ async function main(): Promise<void> {
 
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
     let cursor = 0;
-    const sidebar = await autocannon({
-      url: `${baseUrl}/graphql`,
-      connections: CONNECTIONS,
-      duration: SECONDS,
-      requests: [
-        {
-          method: 'POST',
-          headers,
-          setupRequest: (request) => {
-            const { identifierValue } = pathways[cursor++ % pathways.length]!;
-            return { ...request, body: JSON.stringify({ query: SIDEBAR, variables: { system: SYSTEM, value: identifierValue } }) };
+    const sidebarRun = (connections: number) =>
+      autocannon({
+        url: `${baseUrl}/graphql`,
+        connections,
+        duration: SECONDS,
+        requests: [
+          {
+            method: 'POST',
+            headers,
+            setupRequest: (request) => {
+              const { identifierValue } = pathways[cursor++ % pathways.length]!;
+              return { ...request, body: JSON.stringify({ query: SIDEBAR, variables: { system: SYSTEM, value: identifierValue } }) };
+            },
           },
-        },
-      ],
-    });
+        ],
+      });
+    const sidebarAlone = await sidebarRun(1);
+    const sidebar = await sidebarRun(CONNECTIONS);
 
     // Each connection records on its own pathways, sending the version it last saw.
     let recordCursor = 0;
@@ -199,8 +202,9 @@ async function main(): Promise<void> {
         },
       ],
     });
-    report('sidebar read (NL)', sidebar);
-    report('recordPatientReportedOutcomes', recording);
+    report('sidebar read, 1 client', sidebarAlone);
+    report(`sidebar read, ${CONNECTIONS} clients`, sidebar);
+    report(`recording, ${CONNECTIONS} clients`, recording);
     console.log(`recordings refused (stale version or error): ${refused}`);
   } finally {
     service.kill('SIGTERM');
