@@ -74,7 +74,7 @@ export class PatientPathwaysResolver {
   constructor(private readonly pathwaysService: PathwaysService) {}
 
   @ResolveField(() => [Pathway], { description: "The patient's pathways, newest first." })
-  @Roles(...READERS, 'ADMIN')
+  @Roles(...READERS)
   pathways(@Parent() patient: Patient, @Args() { openOnly }: PatientPathwaysArgs): Promise<Pathway[]> {
     return this.pathwaysService.listForPatient(patient.id, openOnly);
   }
