@@ -222,6 +222,30 @@ describe('pathways over HTTP: whole pathways', () => {
     expect(events[3]).toMatchObject({ reason: 'BMI typed in the wrong field', enteredInError: false });
   });
 
+  it('pages through the timeline in recording order', async () => {
+    const hip = await PathwayDriver.open(app);
+    for (const painScore of [2, 4, 6, 8]) await hip.do('recordPatientReportedOutcomes', { clinicalDate: daysAgo(1), painScore });
+    const page = async (after?: string) =>
+      (
+        await app.graphqlOk(
+          `query ($id: ID!, $after: String) { pathway(id: $id) { timeline(first: 2, after: $after) { edges { cursor node { sequence } } pageInfo { hasNextPage endCursor } } } }`,
+          { id: hip.id, after },
+        )
+      ).pathway.timeline;
+    const sequences: number[] = [];
+    let after: string | undefined;
+    let pages = 0;
+    for (;;) {
+      const timeline = await page(after);
+      pages += 1;
+      sequences.push(...timeline.edges.map((edge: { node: { sequence: number } }) => edge.node.sequence));
+      if (!timeline.pageInfo.hasNextPage) break;
+      after = timeline.pageInfo.endCursor;
+    }
+    expect(sequences).toEqual([1, 2, 3, 4, 5]);
+    expect(pages).toBe(3);
+  });
+
   it('ticks the checklist from what was recorded and lets a clinician mark an item not applicable', async () => {
     const hip = await PathwayDriver.open(app);
     await hip.do('recordClinicalExam', { clinicalDate: daysAgo(0), limping: false, difficultyWithFootwear: false });
