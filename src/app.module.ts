@@ -1,5 +1,7 @@
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Logger } from 'pino';
@@ -8,7 +10,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
-import { correlationIdPlugin } from './common/graphql/correlation-id.plugin.js';
+import { errorContextPlugin } from './common/graphql/error-context.plugin.js';
 import { formatGraphqlError } from './common/graphql/format-graphql-error.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { ConfigModule } from './config/config.module.js';
@@ -20,6 +22,16 @@ import { LoggingModule } from './logging/logging.module.js';
 import { PathwaysModule } from './pathways/pathways.module.js';
 import { PatientsModule } from './patients/patients.module.js';
 
+/** Depth, alias, token and cost limits, no batching, no field suggestions (graphql-armor). */
+const armor = new ApolloArmor({
+  maxDepth: { n: 8 },
+  maxAliases: { n: 20 },
+  maxTokens: { n: 3000 },
+  costLimit: { maxCost: 5000 },
+}).protect();
+// graphql-armor's typings resolve @apollo/server's CommonJS declarations, ours the ES module ones.
+const GRAPHQL_LIMITS = { ...armor, plugins: armor.plugins as unknown as ApolloServerPlugin[] };
+
 @Module({
   imports: [
     DatabaseModule,
@@ -29,6 +41,12 @@ import { PatientsModule } from './patients/patients.module.js';
       driver: ApolloDriver,
       inject: [Environment],
       useFactory: (environment: Environment) => ({
+        ...GRAPHQL_LIMITS,
+        plugins: [
+          ...GRAPHQL_LIMITS.plugins,
+          errorContextPlugin,
+          environment.NODE_ENV === 'development' ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+        ],
         path: '/graphql',
         autoSchemaFile: true,
         sortSchema: true,
@@ -37,10 +55,6 @@ import { PatientsModule } from './patients/patients.module.js';
         includeStacktraceInErrorResponses: false,
         fieldResolverEnhancers: ['guards'],
         formatError: formatGraphqlError,
-        plugins: [
-          correlationIdPlugin,
-          environment.NODE_ENV === 'development' ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
-        ],
       }),
     }),
     HealthModule,

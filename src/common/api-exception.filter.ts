@@ -1,7 +1,8 @@
-import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiErrorCode } from './errors/api-error-code.js';
 import { ApiException } from './errors/api.exception.js';
+import { loggableError } from './errors/loggable-error.js';
 
 const HTTP_STATUS: Record<ApiErrorCode, number> = {
   BAD_USER_INPUT: 400,
@@ -20,13 +21,8 @@ const HTTP_STATUS: Record<ApiErrorCode, number> = {
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
-  private readonly logger = new Logger('Errors');
-
   catch(exception: unknown, host: ArgumentsHost): unknown {
-    if (host.getType<string>() === 'graphql') {
-      if (!(exception instanceof ApiException) && !(exception instanceof HttpException)) this.logUnexpected(exception);
-      return exception;
-    }
+    if (host.getType<string>() === 'graphql') return exception;
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     if (exception instanceof HttpException && exception.getStatus() === 503) {
@@ -34,14 +30,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return reply.status(503).send(exception.getResponse());
     }
     const { code, message, status } = describe(exception);
-    if (code === ApiErrorCode.INTERNAL_SERVER_ERROR) this.logUnexpected(exception);
+    if (code === ApiErrorCode.INTERNAL_SERVER_ERROR) request.log.error(loggableError(exception), 'Unexpected error');
     return reply.status(status).send({ code, message, correlationId: request.id });
-  }
-
-  private logUnexpected(exception: unknown): void {
-    // The error's class and stack locate the fault; its message may quote data, so it is not logged.
-    const error = exception instanceof Error ? exception : new Error('non-error thrown');
-    this.logger.error({ errorType: error.name, stack: error.stack?.split('\n').slice(1).join('\n') }, 'Unexpected error');
   }
 }
 

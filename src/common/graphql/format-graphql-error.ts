@@ -4,11 +4,50 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ApiErrorCode } from '../errors/api-error-code.js';
 import { ApiException, InputValidationException } from '../errors/api.exception.js';
 
-const GRAPHQL_INPUT_ERROR_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST']);
+/** Apollo's and graphql-js's codes for requests the client got wrong. */
+const GRAPHQL_INPUT_ERROR_CODES = new Set([
+  'BAD_USER_INPUT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+/** Messages that quote only schema names and limits, never what the client sent as a value. */
+const SAFE_MESSAGES = [
+  /^Cannot query field "\w+" on type "\w+"\.$/,
+  /^Unknown argument "\w+" on field "[\w.]+"\.$/,
+  /^Field "[\w.]+" argument "\w+" of type "[\w![\]]+" is required, but it was not provided\.$/,
+  /^Field "\w+" of required type "[\w![\]]+" was not provided\.$/,
+  /^Field "\w+" is not defined by type "\w+"\.$/,
+  /^Field "\w+" must not have a selection since type "[\w![\]]+" has no subfields\.$/,
+  /^Field "\w+" of type "[\w![\]]+" must have a selection of subfields\./,
+  /^Variable "\$\w+" of required type "[\w![\]]+" was not provided\.$/,
+  /^Variable "\$\w+" is (not defined|never used)/,
+  /^Unknown type "\w+"\.$/,
+  /^GraphQL introspection is not allowed/,
+  /^(Query depth|Aliases|Directives) limit of \d+ exceeded/,
+  /^Query Cost limit of \d+ exceeded/,
+  /^Syntax Error: Token limit of \d+ exceeded/,
+  /^Must provide query string\.$/,
+];
+
+export const INVALID_QUERY_VALUE = 'Invalid value in the query';
 
 export type FormattedApiError = GraphQLFormattedError & {
   extensions: { code: ApiErrorCode; reason?: string; field?: string; fields?: string[] };
 };
+
+/** True for errors the client caused (bad input, refused by a rule), false for faults of ours. */
+export function isClientError(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  if (original instanceof ApiException) return original.apiCode !== ApiErrorCode.INTERNAL_SERVER_ERROR;
+  if (original instanceof HttpException) return original.getStatus() < 500;
+  const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
+  return typeof code === 'string' && GRAPHQL_INPUT_ERROR_CODES.has(code);
+}
 
 /**
  * The one place where every error becomes what a client sees: a code from ApiErrorCode and a
@@ -26,35 +65,20 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
       extensions: { code: original.apiCode, reason: original.reason, field: original.field, ...fields },
     };
   }
-  const graphqlCode = String(formatted.extensions?.code ?? '');
-  if (GRAPHQL_INPUT_ERROR_CODES.has(graphqlCode) || (original instanceof HttpException && original.getStatus() === 400)) {
-    const field = fieldNamedIn(formatted.message);
-    return {
-      ...base,
-      message: redactValues(formatted.message),
-      extensions: { code: ApiErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) },
-    };
+  if (isClientError(error)) {
+    const variable = describeVariableError(formatted.message);
+    const message = variable?.message ?? (SAFE_MESSAGES.some((safe) => safe.test(formatted.message)) ? formatted.message : INVALID_QUERY_VALUE);
+    return { ...base, message, extensions: { code: ApiErrorCode.BAD_USER_INPUT, ...(variable ? { field: variable.field } : {}) } };
   }
   return { ...base, message: 'Internal error', extensions: { code: ApiErrorCode.INTERNAL_SERVER_ERROR } };
 }
 
-/** `Variable "$facts" got invalid value 130 at "facts.ageYears"; ...` names facts.ageYears. */
-function fieldNamedIn(message: string): string | undefined {
-  const at = /got invalid value .*? at "([^"]+)"/s.exec(message);
-  if (at) return at[1];
-  const variable = /^Variable "\$([^"]+)"/.exec(message);
-  return variable?.[1];
-}
-
-/** Keeps GraphQL's explanation of what is wrong where, drops the value the client sent. */
-export function redactValues(message: string): string {
-  const variable = /^Variable "\$([^"]+)" got invalid value .*? at "([^"]+)"; (.*)$/s.exec(message);
-  if (variable) return `Invalid value for field ${variable[2]}: ${describeProblem(variable[3]!)}`;
-  const wholeVariable = /^Variable "\$([^"]+)" got invalid value .*?; (.*)$/s.exec(message);
-  if (wholeVariable) return `Invalid value for field ${wholeVariable[1]}: ${describeProblem(wholeVariable[2]!)}`;
-  const literal = /^Expected value of type "([^"]+)", found .*$/s.exec(message);
-  if (literal) return `Invalid value of type ${literal[1]} in the query`;
-  return message.replace(/Value "[^"]*" does not exist in "([^"]+)" enum\./g, 'Value does not exist in enum $1.');
+/** `Variable "$facts" got invalid value 130 at "facts.ageYears"; ...` names facts.ageYears, drops the 130. */
+function describeVariableError(message: string): { field: string; message: string } | undefined {
+  const match = /^Variable "\$([^"]+)" got invalid value .*?(?: at "([^"]+)")?; (.*)$/s.exec(message);
+  if (!match) return undefined;
+  const field = match[2] ?? match[1]!;
+  return { field, message: `Invalid value for field ${field}: ${describeProblem(match[3]!)}` };
 }
 
 /** GraphQL's reasons quote the value too ("Int cannot represent non-integer value: 1.5"). */
