@@ -89,6 +89,24 @@ describe('evaluateGuideline over HTTP', () => {
     expect(response.data?.evaluateGuideline).toBeUndefined();
   });
 
+  it.each([
+    ['a string for an Int', '{ evaluateGuideline(facts: { stage: CLINICAL_EXAM, ageYears: "SECRET-1" }) { ruleSetVersion } }', 'facts.ageYears', 'SECRET-1'],
+    ['an unknown enum value', '{ evaluateGuideline(facts: { stage: SECRET_STAGE }) { ruleSetVersion } }', 'facts.stage', 'SECRET_STAGE'],
+    ['an out-of-range number', '{ evaluateGuideline(facts: { stage: IMAGING, painScore: 47 }) { ruleSetVersion } }', 'painScore', '47'],
+    ['a malformed date', '{ patientByIdentifier(system: "urn:oid:1", value: 1944070412) { id } }', 'value', '1944070412'],
+  ])('refuses %s written in the query text, naming the field without echoing the value', async (_label, query, field, secret) => {
+    const response = await app.graphql(query, {}, await app.token('CLINICIAN'));
+    expect(response.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toContain(field);
+    expect(JSON.stringify(response).replace(/"correlationId":"[^"]+"/g, '')).not.toContain(secret);
+  });
+
+  it('refuses a syntax error without quoting the query', async () => {
+    const response = await app.graphql('{ evaluateGuideline(facts: { stage: IMAGING SECRET-SYNTAX', {}, await app.token('CLINICIAN'));
+    expect(response.errors?.[0]).toMatchObject({ message: 'Syntax error in the query', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(JSON.stringify(response)).not.toContain('SECRET');
+  });
+
   it('refuses an unknown locale', async () => {
     const response = await app.graphql(EVALUATE, { facts: TYPICAL_EXAM, locale: 'FR' }, await app.token('CLINICIAN'));
     expect(response.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');

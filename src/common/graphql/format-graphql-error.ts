@@ -67,7 +67,11 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   }
   if (isClientError(error)) {
     const variable = describeVariableError(formatted.message);
-    const message = variable?.message ?? (SAFE_MESSAGES.some((safe) => safe.test(formatted.message)) ? formatted.message : INVALID_QUERY_VALUE);
+    const message =
+      variable?.message ??
+      (SAFE_MESSAGES.some((safe) => safe.test(formatted.message)) ? formatted.message
+      : formatted.message.startsWith('Syntax Error:') ? 'Syntax error in the query'
+      : INVALID_QUERY_VALUE);
     return { ...base, message, extensions: { code: ApiErrorCode.BAD_USER_INPUT, ...(variable ? { field: variable.field } : {}) } };
   }
   return { ...base, message: 'Internal error', extensions: { code: ApiErrorCode.INTERNAL_SERVER_ERROR } };
