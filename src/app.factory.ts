@@ -3,6 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { ApiErrorCode } from './common/errors/api-error-code.js';
 import type { Environment } from './config/environment.js';
 import { createLogger, requestIdOf } from './logging/logging.module.js';
 
@@ -15,6 +16,25 @@ export async function createApp(environment: Environment): Promise<NestFastifyAp
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
+  refuseGraphqlOverGet(app);
   app.enableShutdownHooks();
   return app;
+}
+
+/**
+ * GraphQL operations must be POSTed: in a GET they travel in the URL, which proxies and access
+ * logs keep, patient identifiers included. (A plain GET still serves the development Sandbox.)
+ */
+function refuseGraphqlOverGet(app: NestFastifyApplication): void {
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      if (request.method === 'GET' && request.url.startsWith('/graphql?')) {
+        await reply
+          .code(405)
+          .header('allow', 'POST')
+          .send({ code: ApiErrorCode.BAD_USER_INPUT, message: 'Send GraphQL operations with POST', correlationId: request.id });
+      }
+    });
 }

@@ -244,6 +244,9 @@ describe('pathways over HTTP: whole pathways', () => {
     }
     expect(sequences).toEqual([1, 2, 3, 4, 5]);
     expect(pages).toBe(3);
+    const beyondInt = Buffer.from('[1e20]').toString('base64url');
+    const refused = await app.graphql(`query ($id: ID!, $after: String) { pathway(id: $id) { timeline(after: $after) { edges { cursor } } } }`, { id: hip.id, after: beyondInt }, await app.token('CLINICIAN'));
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
   it('ticks the checklist from what was recorded and lets a clinician mark an item not applicable', async () => {
@@ -268,13 +271,11 @@ describe('pathways over HTTP: whole pathways', () => {
     const withoutReason = await hip.write('giveSuggestionFeedback', { code: 'SCREEN_RED_FLAGS', outcome: 'OVERRIDDEN' }, integration);
     expect(withoutReason.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
 
-    const response = await hip.write(
-      'giveSuggestionFeedback',
-      { code: 'SCREEN_RED_FLAGS', outcome: 'OVERRIDDEN', reasonCode: 'ALREADY_DONE', comment: 'Screened at the emergency department' },
-      integration,
-    );
+    const feedback = { code: 'SCREEN_RED_FLAGS', outcome: 'OVERRIDDEN', reasonCode: 'ALREADY_DONE', comment: 'Screened at the emergency department', note: 'Seen in the ED letter' };
+    const response = await hip.write('giveSuggestionFeedback', feedback, integration);
     expect(response.errors).toBeUndefined();
     const event = await app.prisma.auditEvent.findFirstOrThrow({ where: { streamId: hip.id, type: 'SUGGESTION_FEEDBACK_GIVEN' } });
+    expect(event.payload).toMatchObject({ note: 'Seen in the ED letter' });
     expect(event).toMatchObject({
       actor: 'ehr-sidebar',
       actingFor: 'dr.janssens',
@@ -284,12 +285,26 @@ describe('pathways over HTTP: whole pathways', () => {
     });
     const recording = await hip.write('recordRiskFactors', { clinicalDate: daysAgo(0), bmi: 25 }, integration);
     expect(recording.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+
+    // One EHR acting for two clinicians: the same idempotency key is each clinician's own.
+    const input = { pathwayId: hip.id, idempotencyKey: newKey(), code: 'SCREEN_RED_FLAGS', outcome: 'ACCEPTED' };
+    const give = `mutation ($input: GiveSuggestionFeedbackInput!) { giveSuggestionFeedback(input: $input) { replayed pathway { version } } }`;
+    const first = await app.graphql(give, { input: { ...input, expectedVersion: hip.version } }, integration);
+    const forColleague = await app.graphql(
+      give,
+      { input: { ...input, expectedVersion: first.data!.giveSuggestionFeedback.pathway.version } },
+      await app.token('INTEGRATION', 'ehr-sidebar', 'dr.maes'),
+    );
+    expect(forColleague.data?.giveSuggestionFeedback.replayed).toBe(false);
+    const actingFor = (await app.prisma.auditEvent.findMany({ where: { streamId: hip.id, type: 'SUGGESTION_FEEDBACK_GIVEN' }, orderBy: { sequence: 'asc' } })).map((e) => e.actingFor);
+    expect(actingFor).toEqual(['dr.janssens', 'dr.janssens', 'dr.maes']);
   });
 
   it.each([
     ['a clinical date in the future', 'recordPatientReportedOutcomes', { clinicalDate: daysAgo(-2), painScore: 3 }, 'clinicalDate'],
     ['a pain score of 11', 'recordPatientReportedOutcomes', { clinicalDate: daysAgo(0), painScore: 11 }, 'painScore'],
     ['an unknown red flag', 'recordRedFlagScreening', { clinicalDate: daysAgo(0), redFlags: ['HEADACHE'] }, 'redFlags'],
+    ['a repeated pain location', 'recordClinicalExam', { clinicalDate: daysAgo(0), painLocations: ['GROIN', 'GROIN'] }, 'painLocations'],
     ['a close without reason', 'changeStage', { to: 'CLOSED' }, 'closeReason'],
     ['a stop of a treatment never started', 'stopTreatment', { clinicalDate: daysAgo(0), treatment: 'ORAL_NSAID' }, 'treatment'],
   ])('refuses %s, naming the field and recording nothing', async (_label, mutation, fields, field) => {

@@ -53,8 +53,11 @@ describe('patients over HTTP', () => {
     ['a blank identifier value', { identifierValue: '   ' }, 'identifierValue', undefined],
     ['an unknown field', { nationalNumber: '85.07.30-033.61' }, 'nationalNumber', '85.07.30-033.61'],
     ['a malformed idempotency key', { idempotencyKey: 'x' }, 'idempotencyKey', undefined],
+    ['a NUL character', { identifierValue: 'P-\u0000-1' }, 'identifierValue', undefined],
+    ['a lone surrogate', { identifierValue: 'P-\ud800-1' }, 'identifierValue', undefined],
   ])('refuses %s with BAD_USER_INPUT naming the field, without echoing the value, storing nothing', async (_label, change, field, value) => {
     const before = await app.auditEventCount();
+    const patientsBefore = await app.prisma.patient.count();
     const input = patientInput(change);
     const response = await app.graphql(REGISTER_PATIENT, { input }, await app.token('CLINICIAN'));
     const error = response.errors?.[0];
@@ -63,7 +66,27 @@ describe('patients over HTTP', () => {
     if (value) expect(JSON.stringify(response)).not.toContain(value);
     expect(JSON.stringify(response)).not.toMatch(/stack|at .*\.js/);
     expect(await app.auditEventCount()).toBe(before);
-    expect(await app.prisma.patient.count({ where: { identifierValue: input.identifierValue as string } })).toBe(0);
+    expect(await app.prisma.patient.count()).toBe(patientsBefore);
+  });
+
+  it('answers concurrent registrations of one identifier with one patient and CONFLICT for the others', async () => {
+    const input = patientInput();
+    const token = await app.token('CLINICIAN');
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, () => app.graphql(REGISTER_PATIENT, { input: { ...input, idempotencyKey: newKey() } }, token)),
+    );
+    const codes = responses.map((response) => response.errors?.[0]?.extensions.code ?? 'OK').sort();
+    expect(codes).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
+    expect(await app.prisma.patient.count({ where: { identifierValue: input.identifierValue as string } })).toBe(1);
+  });
+
+  it('refuses GraphQL over GET, which would put patient data in URLs', async () => {
+    const query = encodeURIComponent(`{ patientByIdentifier(system: "urn:oid:1", value: "123") { id } }`);
+    const response = await fetch(`${app.baseUrl}/graphql?query=${query}`, {
+      headers: { authorization: `Bearer ${await app.token('CLINICIAN')}`, 'apollo-require-preflight': 'true' },
+    });
+    expect(response.status).toBe(405);
+    expect(await response.json()).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
   it('answers NOT_FOUND for an unknown id and an unknown identifier', async () => {
@@ -105,8 +128,10 @@ describe('patients over HTTP', () => {
 
     const tooMany = await app.graphql(LIST, { first: 101 }, await app.token('CLINICIAN'));
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
-    const badCursor = await app.graphql(LIST, { first: 2, after: 'not-a-cursor' }, await app.token('CLINICIAN'));
-    expect(badCursor.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    for (const after of ['not-a-cursor', Buffer.from(JSON.stringify(['2020-01-01T00:00:00.000Z', 'not-a-uuid'])).toString('base64url')]) {
+      const badCursor = await app.graphql(LIST, { first: 2, after }, await app.token('CLINICIAN'));
+      expect(badCursor.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    }
   });
 
   it('leaves exactly one attributed audit event per registration, in a chain that verifies', async () => {

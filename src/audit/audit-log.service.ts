@@ -3,7 +3,8 @@ import type { Prisma } from '../generated/prisma/client.js';
 import type { PrismaTransaction } from '../database/prisma.service.js';
 import { RULE_SET_VERSION } from '../guideline/domain/hip-facts.js';
 import type { ActingUser } from '../auth/role.js';
-import { AuditException, AuditExceptionCode } from './audit.exception.js';
+import { fromDateOnly } from '../common/dates.js';
+import { staleVersion } from './audit.exception.js';
 import { GENESIS_HASH, hashEvent, type ChainedEventFields } from './domain/hash-chain.js';
 
 export interface WriteContext {
@@ -17,7 +18,7 @@ export interface StreamTarget {
   id: string;
   type: 'PATIENT' | 'PATHWAY';
   /** The version the writer read; `0` opens a new stream. A mismatch is a CONFLICT. */
-  expectedVersion?: number;
+  expectedVersion: number;
 }
 
 export interface NewAuditEvent {
@@ -37,9 +38,7 @@ export interface AppendedEvent {
 export class AuditLogService {
   async append(tx: PrismaTransaction, stream: StreamTarget, events: readonly NewAuditEvent[], context: WriteContext): Promise<AppendedEvent[]> {
     let { lastSequence, lastHash } = await this.lockStream(tx, stream);
-    if (stream.expectedVersion !== undefined && stream.expectedVersion !== lastSequence) {
-      throw new AuditException(AuditExceptionCode.STALE_VERSION, 'expectedVersion is stale: the record changed since it was read', 'expectedVersion');
-    }
+    if (stream.expectedVersion !== lastSequence) throw staleVersion();
     const appended: AppendedEvent[] = [];
     for (const event of events) {
       const fields: ChainedEventFields = {
@@ -61,7 +60,7 @@ export class AuditLogService {
         data: {
           ...fields,
           payload: event.payload,
-          clinicalDate: fields.clinicalDate ? new Date(`${fields.clinicalDate}T00:00:00Z`) : null,
+          clinicalDate: fields.clinicalDate ? fromDateOnly(fields.clinicalDate) : null,
           recordedAt: context.recordedAt,
           previousHash: lastHash,
           hash,

@@ -1,3 +1,4 @@
+import { toDateOnly } from '../common/dates.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { findFirstBrokenLink, type BrokenLink, type StoredChainEvent } from './domain/hash-chain.js';
 
@@ -32,7 +33,7 @@ export async function verifyAuditLog(prisma: PrismaClient): Promise<AuditVerific
         actor: event.actor,
         actingFor: event.actingFor,
         role: event.role,
-        clinicalDate: event.clinicalDate ? event.clinicalDate.toISOString().slice(0, 10) : null,
+        clinicalDate: event.clinicalDate ? toDateOnly(event.clinicalDate) : null,
         recordedAt: event.recordedAt.toISOString(),
         reason: event.reason,
         ruleSetVersion: event.ruleSetVersion,

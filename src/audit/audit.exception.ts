@@ -11,6 +11,10 @@ const API_CODES: Record<AuditExceptionCode, ApiErrorCode> = {
   [AuditExceptionCode.IDEMPOTENCY_KEY_REUSED]: ApiErrorCode.CONFLICT,
 };
 
+export function staleVersion(): AuditException {
+  return new AuditException(AuditExceptionCode.STALE_VERSION, 'expectedVersion is stale: the record changed since it was read', 'expectedVersion');
+}
+
 export class AuditException extends ApiException<AuditExceptionCode> {
   get apiCode(): ApiErrorCode {
     return API_CODES[this.reason];

@@ -48,7 +48,7 @@ export class AuditedWriteService {
         const answer = await work(tx, context);
         await tx.idempotencyRecord.create({
           data: {
-            userId: request.user.userId,
+            userId: idempotencyScope(request.user),
             key: request.idempotencyKey,
             operation: request.operation,
             requestHash,
@@ -69,7 +69,7 @@ export class AuditedWriteService {
 
   private async replay<Result>(request: WriteRequest, requestHash: string): Promise<WriteOutcome<Result> | undefined> {
     const record = await this.prisma.idempotencyRecord.findUnique({
-      where: { userId_key: { userId: request.user.userId, key: request.idempotencyKey } },
+      where: { userId_key: { userId: idempotencyScope(request.user), key: request.idempotencyKey } },
     });
     if (!record) return undefined;
     if (record.requestHash !== requestHash) {
@@ -81,4 +81,9 @@ export class AuditedWriteService {
     }
     return { result: record.response as Result, replayed: true };
   }
+}
+
+/** Keys are unique per user; an integration acting for several clinicians has a key space for each. */
+function idempotencyScope(user: ActingUser): string {
+  return user.actingFor ? `${user.userId} for ${user.actingFor}` : user.userId;
 }

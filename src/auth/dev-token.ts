@@ -9,10 +9,10 @@ export interface DevelopmentTokenClaims {
   expiresIn?: string;
 }
 
-/** Signs an HS256 token with the development secret; refused in production. */
+/** Signs an HS256 token with the development secret; refused in production and wherever tokens come from a JWKS. */
 export async function signDevelopmentToken(environment: Environment, claims: DevelopmentTokenClaims): Promise<string> {
   if (environment.NODE_ENV === 'production' || !environment.AUTH_HS256_SECRET) {
-    throw new Error('Development tokens are refused in production (set NODE_ENV=development or test)');
+    throw new Error('Development tokens are refused in production and when AUTH_JWKS_URL is set (they need the HS256 development secret)');
   }
   return new SignJWT({ roles: claims.roles, ...(claims.actingFor ? { act: { sub: claims.actingFor } } : {}) })
     .setProtectedHeader({ alg: 'HS256' })

@@ -58,9 +58,23 @@ export class Environment {
 
 export class InvalidEnvironmentError extends Error {}
 
+const ENVIRONMENT_VARIABLES = [
+  'NODE_ENV',
+  'PORT',
+  'DATABASE_URL',
+  'PGLITE_DATA_DIR',
+  'LOG_LEVEL',
+  'AUTH_ISSUER',
+  'AUTH_AUDIENCE',
+  'AUTH_JWKS_URL',
+  'AUTH_HS256_SECRET',
+] as const satisfies readonly (keyof Environment)[];
+
 /** Reads and validates the environment; throws a message naming each wrong variable, never its value. */
 export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
-  const defined = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const defined = Object.fromEntries(
+    ENVIRONMENT_VARIABLES.filter((name) => source[name] !== undefined && source[name] !== '').map((name) => [name, source[name]]),
+  );
   const environment = plainToInstance(Environment, defined, { enableImplicitConversion: true, excludeExtraneousValues: false });
   const problems = validateSync(environment, { whitelist: false }).map(
     (error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`,
@@ -87,6 +101,7 @@ function authProblems(environment: Environment): string[] {
   if (!environment.AUTH_ISSUER) problems.push('AUTH_ISSUER: required in production');
   if (!environment.AUTH_AUDIENCE) problems.push('AUTH_AUDIENCE: required in production');
   if (!environment.AUTH_JWKS_URL) problems.push('AUTH_JWKS_URL: required in production');
+  else if (!environment.AUTH_JWKS_URL.startsWith('https://')) problems.push('AUTH_JWKS_URL: must use https in production');
   if (environment.AUTH_HS256_SECRET) problems.push('AUTH_HS256_SECRET: not allowed in production (use AUTH_JWKS_URL)');
   return problems;
 }

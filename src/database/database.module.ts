@@ -12,7 +12,7 @@ import { PrismaService } from './prisma.service.js';
       inject: [Environment],
       useFactory: async (environment: Environment) => {
         const connection = await openDatabase(environment);
-        const prisma = new PrismaService(connection);
+        const prisma = new PrismaService(connection, { emitQueryEvents: environment.NODE_ENV === 'test' });
         try {
           if (await hasPendingMigrations(prisma)) await migrateDatabase(connection);
         } catch (error) {

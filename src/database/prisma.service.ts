@@ -6,9 +6,12 @@ import type { DatabaseConnection, DatabaseKind } from './database-connection.js'
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
   readonly databaseKind: DatabaseKind;
 
-  constructor(private readonly connection: DatabaseConnection) {
-    // Query events carry no parameters; they let tests count the queries a read takes.
-    super({ adapter: connection.adapterFactory, log: [{ emit: 'event', level: 'query' }] });
+  /** `emitQueryEvents` (tests only: the events carry the query parameters) lets tests count queries. */
+  constructor(
+    private readonly connection: DatabaseConnection,
+    { emitQueryEvents = false } = {},
+  ) {
+    super({ adapter: connection.adapterFactory, log: emitQueryEvents ? [{ emit: 'event', level: 'query' }] : [] });
     this.databaseKind = connection.kind;
   }
 

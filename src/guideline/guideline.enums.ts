@@ -1,4 +1,4 @@
-import { registerEnumType } from '@nestjs/graphql';
+import { enumOf } from '../common/graphql/enum-of.js';
 import {
   INDICATORS,
   LOCALES,
@@ -10,13 +10,6 @@ import {
   TREATMENTS,
 } from './domain/hip-facts.js';
 import { SUGGESTION_CODES } from './domain/suggestion-codes.js';
-
-/** A GraphQL enum from one of the contract's value lists, spelled exactly as the contract. */
-export function enumOf<Value extends string>(values: readonly Value[], name: string, description?: string): Record<Value, Value> {
-  const enumObject = Object.fromEntries(values.map((value) => [value, value])) as Record<Value, Value>;
-  registerEnumType(enumObject, { name, description });
-  return enumObject;
-}
 
 export const PathwayStageEnum = enumOf(PATHWAY_STAGES, 'PathwayStage');
 export const PainLocationEnum = enumOf(PAIN_LOCATIONS, 'PainLocation');

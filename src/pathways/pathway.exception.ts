@@ -5,7 +5,6 @@ import type { PathwayError } from './domain/pathway.error.js';
 export enum PathwayExceptionCode {
   PATHWAY_NOT_FOUND = 'PATHWAY_NOT_FOUND',
   HIP_ALREADY_HAS_OPEN_PATHWAY = 'HIP_ALREADY_HAS_OPEN_PATHWAY',
-  INVALID_CURSOR = 'INVALID_CURSOR',
   /** Refusals of the pathway's own rules (state machine, recordings), by their domain code. */
   INVALID_TRANSITION = 'INVALID_TRANSITION',
   DEVIATION_REASON_REQUIRED = 'DEVIATION_REASON_REQUIRED',
@@ -17,7 +16,6 @@ export enum PathwayExceptionCode {
 const API_CODES: Record<PathwayExceptionCode, ApiErrorCode> = {
   [PathwayExceptionCode.PATHWAY_NOT_FOUND]: ApiErrorCode.NOT_FOUND,
   [PathwayExceptionCode.HIP_ALREADY_HAS_OPEN_PATHWAY]: ApiErrorCode.CONFLICT,
-  [PathwayExceptionCode.INVALID_CURSOR]: ApiErrorCode.BAD_USER_INPUT,
   [PathwayExceptionCode.INVALID_TRANSITION]: ApiErrorCode.INVALID_TRANSITION,
   [PathwayExceptionCode.DEVIATION_REASON_REQUIRED]: ApiErrorCode.DEVIATION_REASON_REQUIRED,
   [PathwayExceptionCode.INVALID_RECORDING]: ApiErrorCode.BAD_USER_INPUT,

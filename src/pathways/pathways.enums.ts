@@ -1,5 +1,5 @@
 import { CHECKLIST_ITEM_CODES } from '../checklist/domain/checklist-items.js';
-import { enumOf } from '../guideline/guideline.enums.js';
+import { enumOf } from '../common/graphql/enum-of.js';
 import { CLOSE_REASONS, FEEDBACK_OUTCOMES, HIP_SIDES, OVERRIDE_REASON_CODES } from './domain/pathway-events.js';
 
 export const HipSideEnum = enumOf(HIP_SIDES, 'HipSide');

@@ -1,8 +1,9 @@
-import { Args, ArgsType, Field, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { IsOptional, IsBoolean, IsUUID } from 'class-validator';
+import { Args, ArgsType, Field, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { IsBoolean, IsOptional } from 'class-validator';
 import { Roles } from '../auth/roles.decorator.js';
 import { buildChecklist } from '../checklist/domain/checklist.js';
 import { PageArgs } from '../common/graphql/connection.js';
+import { IdArgs } from '../common/graphql/id.args.js';
 import { LocaleArgs } from '../guideline/dto/evaluate-guideline.args.js';
 import { GuidelineService } from '../guideline/guideline.service.js';
 import { SuggestionModel } from '../guideline/models/guideline-evaluation.model.js';
@@ -12,13 +13,6 @@ import { ChecklistItemModel } from './models/checklist-item.model.js';
 import { PathwayEventConnection } from './models/pathway-event.model.js';
 import { Pathway } from './models/pathway.model.js';
 import { PathwaysService } from './pathways.service.js';
-
-@ArgsType()
-class PathwayIdArgs {
-  @Field(() => ID)
-  @IsUUID()
-  id!: string;
-}
 
 @ArgsType()
 class PatientPathwaysArgs {
@@ -40,7 +34,7 @@ export class PathwaysResolver {
 
   @Query(() => Pathway)
   @Roles(...READERS)
-  pathway(@Args() { id }: PathwayIdArgs): Promise<Pathway> {
+  pathway(@Args() { id }: IdArgs): Promise<Pathway> {
     return this.pathways.get(id);
   }
 

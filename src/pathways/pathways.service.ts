@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Prisma, type Pathway as PathwayRow } from '../generated/prisma/client.js';
 import { AuditLogService, type WriteContext } from '../audit/audit-log.service.js';
 import { AuditedWriteService } from '../audit/audited-write.service.js';
+import { staleVersion } from '../audit/audit.exception.js';
 import type { ActingUser } from '../auth/role.js';
 import { Clock } from '../common/clock.js';
 import { decodeCursor, encodeCursor, toPage, type Page } from '../common/graphql/connection.js';
@@ -85,9 +86,7 @@ export class PathwaysService {
       await tx.$queryRaw`SELECT id FROM pathway WHERE id = ${input.pathwayId}::uuid FOR UPDATE`;
       const row = await tx.pathway.findUnique({ where: { id: input.pathwayId }, include: { patient: { select: { birthDate: true } } } });
       if (!row) throw pathwayNotFound();
-      if (row.version !== input.expectedVersion) {
-        throw new PathwayException(PathwayExceptionCode.REFUSED_IN_CURRENT_STATE, 'expectedVersion is stale: the pathway changed since it was read', 'expectedVersion');
-      }
+      if (row.version !== input.expectedVersion) throw staleVersion();
       const current = row.state as unknown as PathwayState;
       const decided = runDecide(current, command, decisionContext(toView(row, context.recordedAt), context.recordedAt));
       const { state, events } = commit(current, decided);
@@ -161,7 +160,7 @@ export class PathwaysService {
       { id: pathwayId, type: 'PATHWAY', expectedVersion },
       events.map((event) => ({
         type: event.type,
-        payload: toJson(event.payload),
+        payload: toJson(note ? { ...event.payload, note } : event.payload),
         clinicalDate: event.clinicalDate,
         reason: reasonOf(event) ?? note,
       })),
@@ -222,10 +221,10 @@ function toJson(value: object): Prisma.InputJsonObject {
 }
 
 function parseSequenceCursor(cursor: string): number {
-  const [sequence] = decodeCursor(cursor) ?? [];
-  if (typeof sequence !== 'number' || !Number.isInteger(sequence) || sequence < 0) {
-    throw new PathwayException(PathwayExceptionCode.INVALID_CURSOR, 'after is not a cursor this list returned', 'after');
-  }
+  const [sequence] = decodeCursor(
+    cursor,
+    (parts): parts is [number] => parts.length === 1 && Number.isInteger(parts[0]) && (parts[0] as number) >= 0 && (parts[0] as number) <= 2_147_483_647,
+  );
   return sequence;
 }
 

@@ -5,14 +5,12 @@ export enum PatientExceptionCode {
   PATIENT_NOT_FOUND = 'PATIENT_NOT_FOUND',
   IDENTIFIER_ALREADY_REGISTERED = 'IDENTIFIER_ALREADY_REGISTERED',
   BIRTH_DATE_IN_FUTURE = 'BIRTH_DATE_IN_FUTURE',
-  INVALID_CURSOR = 'INVALID_CURSOR',
 }
 
 const API_CODES: Record<PatientExceptionCode, ApiErrorCode> = {
   [PatientExceptionCode.PATIENT_NOT_FOUND]: ApiErrorCode.NOT_FOUND,
   [PatientExceptionCode.IDENTIFIER_ALREADY_REGISTERED]: ApiErrorCode.CONFLICT,
   [PatientExceptionCode.BIRTH_DATE_IN_FUTURE]: ApiErrorCode.BAD_USER_INPUT,
-  [PatientExceptionCode.INVALID_CURSOR]: ApiErrorCode.BAD_USER_INPUT,
 };
 
 export class PatientException extends ApiException<PatientExceptionCode> {

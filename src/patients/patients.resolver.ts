@@ -3,8 +3,8 @@ import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import type { ActingUser } from '../auth/role.js';
 import { PageArgs } from '../common/graphql/connection.js';
+import { IdArgs } from '../common/graphql/id.args.js';
 import { PatientByIdentifierArgs } from './dto/patient-by-identifier.args.js';
-import { PatientIdArgs } from './dto/patient-id.args.js';
 import { RegisterPatientInput } from './dto/register-patient.input.js';
 import { PatientConnection } from './models/patient-connection.model.js';
 import { Patient } from './models/patient.model.js';
@@ -23,7 +23,7 @@ export class PatientsResolver {
 
   @Query(() => Patient)
   @Roles('CLINICIAN', 'AUDITOR', 'INTEGRATION', 'ADMIN')
-  patient(@Args() { id }: PatientIdArgs): Promise<Patient> {
+  patient(@Args() { id }: IdArgs): Promise<Patient> {
     return this.patientsService.get(id);
   }
 

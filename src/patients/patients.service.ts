@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Patient as PatientRow } from '../generated/prisma/client.js';
+import { Prisma, type Patient as PatientRow } from '../generated/prisma/client.js';
 import { AuditLogService } from '../audit/audit-log.service.js';
 import { AuditedWriteService } from '../audit/audited-write.service.js';
 import type { ActingUser } from '../auth/role.js';
@@ -34,18 +34,18 @@ export class PatientsService {
           where: { identifierSystem_identifierValue: { identifierSystem: patient.identifierSystem, identifierValue: patient.identifierValue } },
           select: { id: true },
         });
-        if (taken) {
-          throw new PatientException(
-            PatientExceptionCode.IDENTIFIER_ALREADY_REGISTERED,
-            'A patient with this identifier (identifierSystem + identifierValue) is already registered',
-            'identifierValue',
-          );
-        }
+        if (taken) throw identifierTaken();
         const id = randomUUID();
         await this.auditLog.append(tx, { id, type: 'PATIENT', expectedVersion: 0 }, [{ type: 'PATIENT_REGISTERED', payload: { ...patient } }], context);
-        await tx.patient.create({
-          data: { id, ...patient, birthDate: fromDateOnly(patient.birthDate), version: 1, createdAt: context.recordedAt },
-        });
+        try {
+          await tx.patient.create({
+            data: { id, ...patient, birthDate: fromDateOnly(patient.birthDate), version: 1, createdAt: context.recordedAt },
+          });
+        } catch (error) {
+          // A concurrent registration of the same identifier committed first.
+          if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw identifierTaken();
+          throw error;
+        }
         return { patientId: id };
       },
     );
@@ -54,7 +54,7 @@ export class PatientsService {
 
   async get(id: string): Promise<Patient> {
     const row = await this.prisma.patient.findUnique({ where: { id } });
-    if (!row) throw notFound();
+    if (!row) throw notFound('id');
     return toPatient(row);
   }
 
@@ -62,7 +62,7 @@ export class PatientsService {
     const row = await this.prisma.patient.findUnique({
       where: { identifierSystem_identifierValue: { identifierSystem: system, identifierValue: value } },
     });
-    if (!row) throw notFound();
+    if (!row) throw notFound('identifier');
     return toPatient(row);
   }
 
@@ -80,17 +80,27 @@ export class PatientsService {
   }
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 function parsePatientCursor(cursor: string): { createdAt: Date; id: string } {
-  const parts = decodeCursor(cursor);
-  const [createdAt, id] = parts ?? [];
-  if (typeof createdAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(createdAt))) {
-    throw new PatientException(PatientExceptionCode.INVALID_CURSOR, 'after is not a cursor this list returned', 'after');
-  }
+  const [createdAt, id] = decodeCursor(
+    cursor,
+    (parts): parts is [string, string] =>
+      parts.length === 2 && typeof parts[0] === 'string' && !Number.isNaN(Date.parse(parts[0])) && typeof parts[1] === 'string' && UUID.test(parts[1]),
+  );
   return { createdAt: new Date(createdAt), id };
 }
 
-function notFound(): PatientException {
-  return new PatientException(PatientExceptionCode.PATIENT_NOT_FOUND, 'No patient with this id or identifier', 'id');
+function identifierTaken(): PatientException {
+  return new PatientException(
+    PatientExceptionCode.IDENTIFIER_ALREADY_REGISTERED,
+    'A patient with this identifier (identifierSystem + identifierValue) is already registered',
+    'identifierValue',
+  );
+}
+
+function notFound(field: 'id' | 'identifier'): PatientException {
+  return new PatientException(PatientExceptionCode.PATIENT_NOT_FOUND, `No patient with this ${field}`, field);
 }
 
 export function toPatient(row: PatientRow): Patient {

@@ -1,6 +1,8 @@
 import { type Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ApiErrorCode } from '../errors/api-error-code.js';
+import { ApiException } from '../errors/api.exception.js';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -66,12 +68,22 @@ export function encodeCursor(parts: (string | number)[]): string {
   return Buffer.from(JSON.stringify(parts)).toString('base64url');
 }
 
-/** Decodes a cursor made by encodeCursor; undefined when it is malformed. */
-export function decodeCursor(cursor: string): unknown[] | undefined {
-  try {
-    const parts: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    return Array.isArray(parts) ? parts : undefined;
-  } catch {
-    return undefined;
+export class InvalidCursorException extends ApiException<'INVALID_CURSOR'> {
+  readonly apiCode = ApiErrorCode.BAD_USER_INPUT;
+
+  constructor() {
+    super('INVALID_CURSOR', 'after is not a cursor this list returned', 'after');
   }
+}
+
+/** Decodes a cursor made by encodeCursor whose parts `isValid` accepts; refuses anything else. */
+export function decodeCursor<Parts extends unknown[]>(cursor: string, isValid: (parts: unknown[]) => parts is Parts): Parts {
+  let parts: unknown;
+  try {
+    parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new InvalidCursorException();
+  }
+  if (!Array.isArray(parts) || !isValid(parts)) throw new InvalidCursorException();
+  return parts;
 }

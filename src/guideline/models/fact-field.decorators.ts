@@ -1,5 +1,5 @@
 import { Field, Float, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
 import { NUMERIC_FACT_RANGES } from '../domain/hip-facts.js';
 
 /** GraphQL field + validation for the contract's facts, shared by the stateless query and the recording inputs. */
@@ -31,6 +31,7 @@ export function OptionalList(enumType: object, values: readonly string[], descri
     Field(() => [enumType], { nullable: true, description: `${description} Absent: unknown; []: known to be none.` })(target, key);
     IsOptional()(target, key);
     IsIn(values, { each: true })(target, key);
-    ArrayMaxSize(values.length * 2)(target, key);
+    ArrayUnique()(target, key);
+    ArrayMaxSize(values.length)(target, key);
   };
 }

@@ -1,5 +1,5 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { LocalDateScalar } from '../../common/graphql/scalars.js';
 import {
   NSAID_RISK_FACTORS,
@@ -39,6 +39,7 @@ export class RecordClinicalExamInput extends FactsRecordingInput(EXAM_FINDINGS) 
 export class RecordRedFlagScreeningInput extends ClinicalRecordingInput {
   @Field(() => [RedFlagEnum])
   @IsIn(RED_FLAGS, { each: true })
+  @ArrayUnique()
   @ArrayMaxSize(RED_FLAGS.length)
   redFlags!: RedFlag[];
 
@@ -101,6 +102,7 @@ export class StopTreatmentInput extends TreatmentInput {
 export class RecordNsaidRiskFactorsInput extends ClinicalRecordingInput {
   @Field(() => [NsaidRiskFactorEnum])
   @IsIn(NSAID_RISK_FACTORS, { each: true })
+  @ArrayUnique()
   @ArrayMaxSize(NSAID_RISK_FACTORS.length)
   nsaidRiskFactors!: NsaidRiskFactor[];
 
