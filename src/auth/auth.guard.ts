@@ -2,6 +2,7 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { FastifyRequest } from 'fastify';
+import type { GraphQLResolveInfo } from 'graphql';
 import { AuthException, AuthExceptionCode } from './auth.exception.js';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator.js';
 import { ROLES, type ActingUser, type Role, type VerifiedToken } from './role.js';
@@ -33,7 +34,8 @@ export class AuthGuard implements CanActivate {
 
     const role = ROLES.find((candidate) => verified.roles.includes(candidate) && allowed.includes(candidate));
     if (!role) throw new AuthException(AuthExceptionCode.ROLE_NOT_ALLOWED, 'Your role does not allow this operation');
-    request.actingUser = { userId: verified.userId, actingFor: role === 'INTEGRATION' ? verified.actingFor : undefined, role };
+    // Who acts is decided by the operation itself (a root field or a REST route), not by a nested field.
+    if (isOperation(context)) request.actingUser = { userId: verified.userId, actingFor: role === 'INTEGRATION' ? verified.actingFor : undefined, role };
     return true;
   }
 
@@ -47,6 +49,10 @@ export class AuthGuard implements CanActivate {
     }
     return request.verifiedToken;
   }
+}
+
+function isOperation(context: ExecutionContext): boolean {
+  return context.getType<string>() !== 'graphql' || GqlExecutionContext.create(context).getInfo<GraphQLResolveInfo>().path.prev === undefined;
 }
 
 function bearerTokenOf(request: FastifyRequest): string | undefined {

@@ -45,13 +45,13 @@ export class PathwaysService {
     const { result, replayed } = await this.writes.execute(
       { user, operation: 'openPathway', idempotencyKey, input: request },
       async (tx, context) => {
-        const patient = await tx.patient.findUnique({ where: { id: input.patientId }, select: { id: true } });
+        const patient = await tx.patient.findUnique({ where: { id: input.patientId }, select: { birthDate: true } });
         if (!patient) throw new PatientException(PatientExceptionCode.PATIENT_NOT_FOUND, 'No patient with this id', 'patientId');
         const open = await tx.pathway.findFirst({ where: { patientId: input.patientId, openSide: input.side }, select: { id: true } });
         if (open) throw hipAlreadyOpen();
 
         const id = randomUUID();
-        const decided = runDecide(undefined, { type: 'OPEN_PATHWAY', side: input.side }, decisionContext(undefined, context.recordedAt));
+        const decided = runDecide(undefined, { type: 'OPEN_PATHWAY', side: input.side }, decisionContext(undefined, toDateOnly(patient.birthDate), context.recordedAt));
         const { state, events } = commit(undefined, decided);
         await this.appendEvents(tx, id, 0, events, context);
         try {
@@ -88,7 +88,7 @@ export class PathwaysService {
       if (!row) throw pathwayNotFound();
       if (row.version !== input.expectedVersion) throw staleVersion();
       const current = row.state as unknown as PathwayState;
-      const decided = runDecide(current, command, decisionContext(toView(row, context.recordedAt), context.recordedAt));
+      const decided = runDecide(current, command, decisionContext(toView(row, context.recordedAt), toDateOnly(row.patient.birthDate), context.recordedAt));
       const { state, events } = commit(current, decided);
       await this.appendEvents(tx, row.id, row.version, events, context, input.note);
       const closing = state.stage === 'CLOSED' && row.stage !== 'CLOSED';
@@ -192,10 +192,11 @@ function toView(row: PathwayWithBirthDate, now: Date): Pathway {
 }
 
 /** What decide needs from the guideline: today's date and its view of the current facts. */
-function decisionContext(pathway: Pathway | undefined, now: Date): DecisionContext {
+function decisionContext(pathway: Pathway | undefined, birthDate: string, now: Date): DecisionContext {
   const facts = pathway?.facts;
   return {
     today: brusselsDate(now),
+    birthDate,
     referralRuleHolds: facts ? referralRuleHolds(facts) : undefined,
     shownSuggestionCodes: facts ? evaluate(facts, { locale: 'EN' }).suggestions.map((suggestion) => suggestion.code) : [],
   };

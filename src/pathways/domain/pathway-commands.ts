@@ -39,6 +39,8 @@ export type PathwayCommand =
 export interface DecisionContext {
   /** Today in Europe/Brussels. */
   readonly today: CalendarDate;
+  /** The patient's birth date: nothing can have been found or done before it. */
+  readonly birthDate: CalendarDate;
   /** The guideline's referral rule on the pathway's current facts (three-valued). */
   readonly referralRuleHolds: boolean | undefined;
   /** The suggestion codes currently in nextSteps. */

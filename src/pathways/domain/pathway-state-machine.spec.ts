@@ -8,6 +8,7 @@ import { PathwayError } from './pathway.error.js';
 const TODAY = '2026-03-29';
 const context = (overrides: Partial<DecisionContext> = {}): DecisionContext => ({
   today: TODAY,
+  birthDate: '1950-06-15',
   referralRuleHolds: undefined,
   shownSuggestionCodes: [],
   ...overrides,
@@ -216,6 +217,7 @@ describe('recordings', () => {
 
   it.each<[string, ClinicalRecording, string | undefined]>([
     ['a clinical date in the future', { ...exam, clinicalDate: '2026-03-30' }, 'clinicalDate'],
+    ['a clinical date before the patient was born', { ...exam, clinicalDate: '1950-06-14' }, 'clinicalDate'],
     ['a malformed clinical date', { ...exam, clinicalDate: '2026-02-30' }, 'clinicalDate'],
     ['an exam that records nothing', { ...exam, payload: {} }, undefined],
     ['an unknown pain location', { ...exam, payload: { painLocations: ['ELBOW' as 'GROIN'] } }, 'painLocations'],

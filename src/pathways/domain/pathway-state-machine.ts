@@ -116,7 +116,7 @@ export function decide(state: PathwayState | undefined, command: PathwayCommand,
       return [changeStage(state, command, context)];
     case 'RECORD':
       refuseWhenClosed(state);
-      validateRecording(state, command.recording, context.today);
+      validateRecording(state, command.recording, context);
       return [command.recording];
     case 'MARK_ENTERED_IN_ERROR':
       return [markEnteredInError(state, command)];
@@ -177,9 +177,10 @@ function refuseWhenClosed(state: PathwayState): void {
   }
 }
 
-function validateRecording(state: PathwayState, { type, clinicalDate, payload }: ClinicalRecording, today: CalendarDate): void {
+function validateRecording(state: PathwayState, { type, clinicalDate, payload }: ClinicalRecording, { today, birthDate }: DecisionContext): void {
   requireDate('clinicalDate', clinicalDate);
   if (clinicalDate > today) throw badInput('clinicalDate', 'clinicalDate must not be in the future.');
+  if (clinicalDate < birthDate) throw badInput('clinicalDate', "clinicalDate must not be before the patient's birth date.");
   switch (type) {
     case 'CLINICAL_EXAM_RECORDED':
       requireSomeValue('clinical exam', payload);
