@@ -5,13 +5,12 @@
  * postgresql://postgres@127.0.0.1:5432/postgres), BENCH_PATIENTS (default 1000), BENCH_SECONDS
  * (default 10), BENCH_CONNECTIONS (default 20).
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import autocannon, { type Result } from 'autocannon';
 import pg from 'pg';
 import { signDevelopmentToken } from '../src/auth/dev-token.js';
 import { loadEnvironment } from '../src/config/environment.js';
+import { spawnService, stopService, waitUntilReady } from '../test/support/service-process.js';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 1000);
@@ -48,26 +47,6 @@ async function admin(sql: string): Promise<void> {
   } finally {
     await client.end();
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function waitUntilReady(baseUrl: string): Promise<void> {
-  for (let attempt = 0; attempt < 600; attempt += 1) {
-    try {
-      if ((await fetch(`${baseUrl}/health/ready`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('the service did not become ready');
 }
 
 async function graphql(baseUrl: string, token: string, query: string, variables: object): Promise<any> {
@@ -144,12 +123,10 @@ async function main(): Promise<void> {
   await admin(`CREATE DATABASE ${database}`);
   const databaseUrl = new URL(SERVER_URL);
   databaseUrl.pathname = `/${database}`;
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const environment = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: String(port), DATABASE_URL: databaseUrl.toString() };
-  const service = spawn(process.execPath, ['dist/main.js'], { env: environment, stdio: ['ignore', 'ignore', 'inherit'] });
+  const service = await spawnService({ NODE_ENV: 'development', DATABASE_URL: databaseUrl.toString() });
+  const { baseUrl } = service;
   try {
-    await waitUntilReady(baseUrl);
+    if (!(await waitUntilReady(service, 60_000))) throw new Error(`the service did not become ready:\n${service.output()}`);
     const token = await signDevelopmentToken(loadEnvironment({ NODE_ENV: 'development' }), { sub: 'bench', roles: ['CLINICIAN', 'INTEGRATION'], actingFor: 'dr.bench' });
     const seedStart = Date.now();
     const pathways = await seed(baseUrl, token);
@@ -207,8 +184,7 @@ async function main(): Promise<void> {
     report(`recording, ${CONNECTIONS} clients`, recording);
     console.log(`recordings refused (stale version or error): ${refused}`);
   } finally {
-    service.kill('SIGTERM');
-    await new Promise((resolve) => service.on('exit', resolve));
+    await stopService(service);
     await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   }
 }
