@@ -82,8 +82,9 @@ export interface PathwayEventPayloads {
     readonly from: PathwayStage;
     readonly to: PathwayStage;
     readonly closeReason?: CloseReason;
-    /** Present only on a guideline deviation. */
+    /** Required on a guideline deviation; kept when given for a supported move (nothing sent is lost). */
     readonly deviationReason?: string;
+    /** The guideline did not support the move: counted in audit reports. */
     readonly deviation: boolean;
   };
   RECORDING_ENTERED_IN_ERROR: { readonly targetSequence: number; readonly reason: string };

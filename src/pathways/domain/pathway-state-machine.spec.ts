@@ -161,9 +161,9 @@ describe('guideline deviations', () => {
     ['to conservative treatment after a recorded exam', at('CLINICAL_EXAM'), 'CONSERVATIVE_TREATMENT', undefined],
     ['to surgical referral when the referral rule holds', at('CONSERVATIVE_TREATMENT'), 'SURGICAL_REFERRAL', true],
     ['to imaging, which the guideline never refuses', withoutExam, 'IMAGING', undefined],
-  ])('is no deviation %s, and a reason given anyway is not stored', (_case, state, to, referralRuleHolds) => {
+  ])('is no deviation %s, and a reason given anyway is kept, not counted', (_case, state, to, referralRuleHolds) => {
     const events = decide(state, move(to, { deviationReason: 'just in case' }), context({ referralRuleHolds }));
-    expect(events).toEqual([{ type: 'STAGE_CHANGED', payload: { from: state.stage, to, deviation: false } }]);
+    expect(events).toEqual([{ type: 'STAGE_CHANGED', payload: { from: state.stage, to, deviation: false, deviationReason: 'just in case' } }]);
   });
 });
 

@@ -156,7 +156,7 @@ function changeStage(
   }
   return {
     type: 'STAGE_CHANGED',
-    payload: { from: state.stage, to, deviation, ...(closeReason && { closeReason }), ...(deviation && { deviationReason }) },
+    payload: { from: state.stage, to, deviation, ...(closeReason && { closeReason }), ...(deviationReason?.trim() && { deviationReason }) },
   };
 }
 
