@@ -1,3 +1,4 @@
+import { brusselsDate } from '../../src/pathways/domain/calendar-date.js';
 import { registerPatient } from './fixtures.js';
 import { newKey, type TestApp } from './test-app.js';
 
@@ -17,8 +18,7 @@ const EVALUATE = `query ($facts: HipFactsInput!, $locale: Locale) { evaluateGuid
 
 /** A calendar date `days` before today in Brussels. */
 export function daysAgo(days: number): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
-  return new Date(Date.parse(`${today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+  return new Date(Date.parse(`${brusselsDate(new Date())}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 }
 
 export interface PathwayView {

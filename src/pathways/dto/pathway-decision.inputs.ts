@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { CHECKLIST_ITEM_CODES, type ChecklistItemCode } from '../../checklist/domain/checklist-items.js';
@@ -17,6 +18,11 @@ import { ChecklistItemCodeEnum, CloseReasonEnum, FeedbackOutcomeEnum, OverrideRe
 import { PathwayWriteInput } from './pathway-write.input.js';
 
 const MAX_REASON = 2000;
+
+/** A written reason the command cannot do without. */
+function RequiredReason(): PropertyDecorator {
+  return applyDecorators(Field(), IsString(), MinLength(1), MaxLength(MAX_REASON));
+}
 
 @InputType({ description: 'Move the pathway to another stage. Closing needs a closeReason; a move the guideline does not support needs a deviationReason.' })
 export class ChangeStageInput extends PathwayWriteInput {
@@ -48,10 +54,7 @@ export class MarkEnteredInErrorInput extends PathwayWriteInput {
   @Max(2_147_483_647)
   targetSequence!: number;
 
-  @Field()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(MAX_REASON)
+  @RequiredReason()
   reason!: string;
 
   toCommand(): PathwayCommand {
@@ -65,10 +68,7 @@ export class MarkChecklistItemNotApplicableInput extends PathwayWriteInput {
   @IsIn(CHECKLIST_ITEM_CODES)
   item!: ChecklistItemCode;
 
-  @Field()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(MAX_REASON)
+  @RequiredReason()
   reason!: string;
 
   toCommand(): PathwayCommand {
