@@ -12,8 +12,8 @@ import {
   TREATMENTS,
   type HipFacts,
   type Locale,
-} from '../src/guideline/domain/hip-facts.js';
-import { evaluate } from '../src/guideline/domain/rule-engine.js';
+} from '../src/contract/vocabulary.js';
+import { evaluate } from '../src/guideline/domain/engine/rule-engine.js';
 
 const SEED = 20261101;
 const FACT_SETS = 12_000;

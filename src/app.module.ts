@@ -10,6 +10,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
+import { CommonModule } from './common/common.module.js';
 import { errorContextPlugin } from './common/graphql/error-context.plugin.js';
 import { formatGraphqlError } from './common/graphql/format-graphql-error.js';
 import { createValidationPipe } from './common/validation.pipe.js';
@@ -34,6 +35,7 @@ const GRAPHQL_LIMITS = { ...armor, plugins: armor.plugins as unknown as ApolloSe
 
 @Module({
   imports: [
+    CommonModule,
     DatabaseModule,
     AuthModule,
     AuditModule,

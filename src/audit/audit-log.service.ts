@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { PrismaTransaction } from '../database/prisma.service.js';
-import { RULE_SET_VERSION } from '../guideline/domain/hip-facts.js';
 import type { ActingUser } from '../auth/role.js';
 import { fromDateOnly } from '../common/dates.js';
 import { staleVersion } from './audit.exception.js';
@@ -26,6 +25,8 @@ export interface NewAuditEvent {
   payload: Prisma.InputJsonObject;
   clinicalDate?: string;
   reason?: string;
+  /** The rule set in force when the event was recorded. */
+  ruleSetVersion: string;
 }
 
 export interface AppendedEvent {
@@ -52,7 +53,7 @@ export class AuditLogService {
         clinicalDate: event.clinicalDate ?? null,
         recordedAt: context.recordedAt.toISOString(),
         reason: event.reason ?? null,
-        ruleSetVersion: RULE_SET_VERSION,
+        ruleSetVersion: event.ruleSetVersion,
         idempotencyKey: context.idempotencyKey,
       };
       const hash = hashEvent(lastHash, fields);

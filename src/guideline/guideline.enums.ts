@@ -8,8 +8,8 @@ import {
   RED_FLAGS,
   RISK_FACTORS,
   TREATMENTS,
-} from './domain/hip-facts.js';
-import { SUGGESTION_CODES } from './domain/suggestion-codes.js';
+} from '../contract/vocabulary.js';
+import { SUGGESTION_CODES } from './domain/rules/suggestion-codes.js';
 
 export const PathwayStageEnum = enumOf(PATHWAY_STAGES, 'PathwayStage');
 export const PainLocationEnum = enumOf(PAIN_LOCATIONS, 'PainLocation');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { HipFacts, Locale } from './domain/hip-facts.js';
-import { evaluate, listDerivedFacts, listRules, type Suggestion } from './domain/rule-engine.js';
-import type { FactValue } from './domain/explanation.js';
+import type { HipFacts, Locale } from '../contract/vocabulary.js';
+import { evaluate, listDerivedFacts, listRules, type Suggestion } from './domain/engine/rule-engine.js';
+import type { FactValue } from './domain/engine/explanation.js';
 import type { HipFactsModel } from './models/hip-facts.model.js';
 import type { DerivedFactModel, GuidelineEvaluationModel, GuidelineRuleModel, SuggestionModel } from './models/guideline-evaluation.model.js';
 

@@ -1,6 +1,7 @@
 import { CHECKLIST_ITEM_CODES } from '../checklist/domain/checklist-items.js';
 import { enumOf } from '../common/graphql/enum-of.js';
-import { CLOSE_REASONS, FEEDBACK_OUTCOMES, HIP_SIDES, OVERRIDE_REASON_CODES } from './domain/pathway-events.js';
+import { CLOSE_REASONS, HIP_SIDES } from '../contract/vocabulary.js';
+import { FEEDBACK_OUTCOMES, OVERRIDE_REASON_CODES } from './domain/pathway-events.js';
 
 export const HipSideEnum = enumOf(HIP_SIDES, 'HipSide');
 export const CloseReasonEnum = enumOf(CLOSE_REASONS, 'CloseReason');

@@ -9,10 +9,11 @@ import { Clock } from '../common/clock.js';
 import { decodeCursor, encodeCursor, toPage, type Page } from '../common/graphql/connection.js';
 import { toDateOnly } from '../common/dates.js';
 import { PrismaService, type PrismaTransaction } from '../database/prisma.service.js';
-import { referralRuleHolds } from '../guideline/domain/derived-facts.js';
-import { evaluate } from '../guideline/domain/rule-engine.js';
+import { referralRuleHolds } from '../guideline/domain/rules/derived-facts.js';
+import { evaluate } from '../guideline/domain/engine/rule-engine.js';
+import { RULE_SET_VERSION } from '../guideline/domain/rules/rule-set.js';
 import { PatientException, PatientExceptionCode } from '../patients/patient.exception.js';
-import { brusselsDate } from './domain/calendar-date.js';
+import { brusselsDate } from '../contract/calendar-date.js';
 import { derivePathwayRecord } from './domain/fact-derivation.js';
 import type { DecisionContext, PathwayCommand } from './domain/pathway-commands.js';
 import type { PathwayEvent } from './domain/pathway-events.js';
@@ -163,6 +164,7 @@ export class PathwaysService {
         payload: toJson(note ? { ...event.payload, note } : event.payload),
         clinicalDate: event.clinicalDate,
         reason: reasonOf(event) ?? note,
+        ruleSetVersion: RULE_SET_VERSION,
       })),
       context,
     );
@@ -198,6 +200,7 @@ function decisionContext(pathway: Pathway | undefined, birthDate: string, now: D
     today: brusselsDate(now),
     birthDate,
     referralRuleHolds: facts ? referralRuleHolds(facts) : undefined,
+    ruleSetVersion: RULE_SET_VERSION,
     shownSuggestionCodes: facts ? evaluate(facts, { locale: 'EN' }).suggestions.map((suggestion) => suggestion.code) : [],
   };
 }

@@ -7,8 +7,9 @@ import type { ActingUser } from '../auth/role.js';
 import { decodeCursor, encodeCursor, toPage, type Page } from '../common/graphql/connection.js';
 import { fromDateOnly, toDateOnly } from '../common/dates.js';
 import { Clock } from '../common/clock.js';
-import { brusselsDate } from '../pathways/domain/calendar-date.js';
+import { brusselsDate } from '../contract/calendar-date.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { RULE_SET_VERSION } from '../guideline/domain/rules/rule-set.js';
 import type { RegisterPatientInput } from './dto/register-patient.input.js';
 import { AdministrativeGender, type Patient } from './models/patient.model.js';
 import { PatientException, PatientExceptionCode } from './patient.exception.js';
@@ -36,7 +37,7 @@ export class PatientsService {
         });
         if (taken) throw identifierTaken();
         const id = randomUUID();
-        await this.auditLog.append(tx, { id, type: 'PATIENT', expectedVersion: 0 }, [{ type: 'PATIENT_REGISTERED', payload: { ...patient } }], context);
+        await this.auditLog.append(tx, { id, type: 'PATIENT', expectedVersion: 0 }, [{ type: 'PATIENT_REGISTERED', payload: { ...patient }, ruleSetVersion: RULE_SET_VERSION }], context);
         try {
           await tx.patient.create({
             data: { id, ...patient, birthDate: fromDateOnly(patient.birthDate), version: 1, createdAt: context.recordedAt },

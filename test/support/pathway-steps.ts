@@ -1,4 +1,4 @@
-import { brusselsDate } from '../../src/pathways/domain/calendar-date.js';
+import { brusselsDate } from '../../src/contract/calendar-date.js';
 import { registerPatient } from './fixtures.js';
 import { newKey, type TestApp } from './test-app.js';
 

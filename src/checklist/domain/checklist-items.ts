@@ -1,4 +1,4 @@
-import type { PathwayStage } from '../../guideline/domain/hip-facts.js';
+import type { PathwayStage } from '../../contract/vocabulary.js';
 
 /** The consultation checklist per stage, in the contract's order (GUIDELINE.md, "Consultation checklist"). */
 export const CHECKLIST_ITEMS = {

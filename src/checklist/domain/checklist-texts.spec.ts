@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { LOCALES } from '../../guideline/domain/hip-facts.js';
+import { LOCALES } from '../../contract/vocabulary.js';
 import { CHECKLIST_ITEM_CODES } from './checklist-items.js';
 import { CHECKLIST_LABELS } from './checklist-texts.js';
 

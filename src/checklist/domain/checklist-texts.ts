@@ -1,4 +1,4 @@
-import type { Locale } from '../../guideline/domain/hip-facts.js';
+import type { Locale } from '../../contract/vocabulary.js';
 import type { ChecklistItemCode } from './checklist-items.js';
 
 type Translated = Readonly<Record<Locale, string>>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { HipFacts, PathwayStage } from '../../guideline/domain/hip-facts.js';
+import type { HipFacts, PathwayStage } from '../../contract/vocabulary.js';
 import { buildChecklist, type ChecklistRecord, type NotApplicableMark } from './checklist.js';
 import type { ChecklistItemCode } from './checklist-items.js';
 

@@ -1,4 +1,4 @@
-import type { HipFacts, Locale, PathwayStage, Treatment } from '../../guideline/domain/hip-facts.js';
+import type { HipFacts, Locale, PathwayStage, Treatment } from '../../contract/vocabulary.js';
 import { checklistItemsOf, type ChecklistItemCode } from './checklist-items.js';
 import { BMI_BELOW_25_REASON, CHECKLIST_LABELS } from './checklist-texts.js';
 

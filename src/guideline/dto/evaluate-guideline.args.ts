@@ -1,7 +1,7 @@
 import { ArgsType, Field } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsIn, ValidateNested } from 'class-validator';
-import { LOCALES, type Locale } from '../domain/hip-facts.js';
+import { LOCALES, type Locale } from '../../contract/vocabulary.js';
 import { LocaleEnum } from '../guideline.enums.js';
 import { HipFactsModel } from '../models/hip-facts.model.js';
 

@@ -1,6 +1,6 @@
 import { Field, Float, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayUnique, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
-import { NUMERIC_FACT_RANGES } from '../domain/hip-facts.js';
+import { NUMERIC_FACT_RANGES } from '../../contract/vocabulary.js';
 
 /** GraphQL field + validation for the contract's facts, shared by the stateless query and the recording inputs. */
 type RangedFact = keyof typeof NUMERIC_FACT_RANGES;

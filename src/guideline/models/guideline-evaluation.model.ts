@@ -1,7 +1,7 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import type { CitationId } from '../domain/citations.js';
-import type { Indicator, PathwayStage } from '../domain/hip-facts.js';
-import type { SuggestionCode } from '../domain/suggestion-codes.js';
+import type { CitationId } from '../domain/rules/citations.js';
+import type { Indicator, PathwayStage } from '../../contract/vocabulary.js';
+import type { SuggestionCode } from '../domain/rules/suggestion-codes.js';
 import { IndicatorEnum, PathwayStageEnum, SuggestionCodeEnum } from '../guideline.enums.js';
 
 @ObjectType({ description: 'A source from the citation catalogue.' })

@@ -13,7 +13,7 @@ import {
   type RedFlag,
   type RiskFactor,
   type Treatment,
-} from '../domain/hip-facts.js';
+} from '../../contract/vocabulary.js';
 import {
   NsaidRiskFactorEnum,
   PainLocationEnum,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { HipFacts } from '../../guideline/domain/hip-facts.js';
+import type { HipFacts } from '../../contract/vocabulary.js';
 import { derivePathwayRecord } from './fact-derivation.js';
 import type { NewPathwayEvent, PathwayEventPayloads, RecordingEventType } from './pathway-events.js';
 import { commit, type PathwayState } from './pathway-state-machine.js';

@@ -6,8 +6,8 @@ import {
   TREATMENTS,
   type HipFacts,
   type Treatment,
-} from '../../guideline/domain/hip-facts.js';
-import { brusselsDate, completedYears, daysBetween, type CalendarDate } from './calendar-date.js';
+} from '../../contract/vocabulary.js';
+import { brusselsDate, completedYears, daysBetween, type CalendarDate } from '../../contract/calendar-date.js';
 import type { RecordingEvent } from './pathway-events.js';
 import { effectiveRecordings, type PathwayState } from './pathway-state-machine.js';
 

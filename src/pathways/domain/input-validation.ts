@@ -1,5 +1,5 @@
-import { NUMERIC_FACT_RANGES } from '../../guideline/domain/hip-facts.js';
-import { isCalendarDate, type CalendarDate } from './calendar-date.js';
+import { NUMERIC_FACT_RANGES } from '../../contract/vocabulary.js';
+import { isCalendarDate, type CalendarDate } from '../../contract/calendar-date.js';
 import { PathwayError } from './pathway.error.js';
 
 export const badInput = (field: string, message: string) => new PathwayError('BAD_USER_INPUT', message, field);

@@ -1,10 +1,8 @@
 import type { ChecklistItemCode } from '../../checklist/domain/checklist-items.js';
-import type { PathwayStage } from '../../guideline/domain/hip-facts.js';
-import type { CalendarDate } from './calendar-date.js';
+import type { CloseReason, HipSide, PathwayStage } from '../../contract/vocabulary.js';
+import type { CalendarDate } from '../../contract/calendar-date.js';
 import type {
-  CloseReason,
   FeedbackOutcome,
-  HipSide,
   NewPathwayEvent,
   OverrideReasonCode,
   RecordingEventType,
@@ -43,6 +41,8 @@ export interface DecisionContext {
   readonly birthDate: CalendarDate;
   /** The guideline's referral rule on the pathway's current facts (three-valued). */
   readonly referralRuleHolds: boolean | undefined;
+  /** The rule set in force, carried by feedback records. */
+  readonly ruleSetVersion: string;
   /** The suggestion codes currently in nextSteps. */
   readonly shownSuggestionCodes: readonly string[];
 }

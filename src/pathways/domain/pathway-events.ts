@@ -1,26 +1,15 @@
 import type { NotApplicableMark } from '../../checklist/domain/checklist.js';
 import type {
+  CloseReason,
+  HipSide,
   NsaidRiskFactor,
   PainLocation,
   PathwayStage,
   RedFlag,
   RiskFactor,
   Treatment,
-} from '../../guideline/domain/hip-facts.js';
-import type { CalendarDate } from './calendar-date.js';
-
-export const HIP_SIDES = ['LEFT', 'RIGHT'] as const;
-export type HipSide = (typeof HIP_SIDES)[number];
-
-export const CLOSE_REASONS = [
-  'COMPLETED',
-  'ALTERNATIVE_DIAGNOSIS',
-  'RED_FLAG_REFERRAL',
-  'PATIENT_DECLINED',
-  'TRANSFERRED',
-  'DECEASED',
-] as const;
-export type CloseReason = (typeof CLOSE_REASONS)[number];
+} from '../../contract/vocabulary.js';
+import type { CalendarDate } from '../../contract/calendar-date.js';
 
 export const FEEDBACK_OUTCOMES = ['ACCEPTED', 'OVERRIDDEN'] as const;
 export type FeedbackOutcome = (typeof FEEDBACK_OUTCOMES)[number];

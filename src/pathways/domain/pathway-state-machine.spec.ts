@@ -1,16 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
-import { PATHWAY_STAGES, RULE_SET_VERSION, type PathwayStage } from '../../guideline/domain/hip-facts.js';
+import { CLOSE_REASONS, PATHWAY_STAGES, type PathwayStage } from '../../contract/vocabulary.js';
 import type { ClinicalRecording, DecisionContext, PathwayCommand } from './pathway-commands.js';
-import { CLOSE_REASONS, type PathwayEvent } from './pathway-events.js';
+import type { PathwayEvent } from './pathway-events.js';
 import { apply, commit, decide, type PathwayState } from './pathway-state-machine.js';
 import { PathwayError } from './pathway.error.js';
 
 const TODAY = '2026-03-29';
+const RULE_SET_VERSION = 'hip-oa-test';
 const context = (overrides: Partial<DecisionContext> = {}): DecisionContext => ({
   today: TODAY,
   birthDate: '1950-06-15',
   referralRuleHolds: undefined,
   shownSuggestionCodes: [],
+  ruleSetVersion: RULE_SET_VERSION,
   ...overrides,
 });
 

@@ -1,15 +1,18 @@
 import { checklistItemsOf } from '../../checklist/domain/checklist-items.js';
 import {
+  CLOSE_REASONS,
+  HIP_SIDES,
   NSAID_RISK_FACTORS,
   PAIN_LOCATIONS,
   RED_FLAGS,
   RISK_FACTORS,
-  RULE_SET_VERSION,
   TREATMENTS,
+  type CloseReason,
+  type HipSide,
   type PathwayStage,
   type Treatment,
-} from '../../guideline/domain/hip-facts.js';
-import type { CalendarDate } from './calendar-date.js';
+} from '../../contract/vocabulary.js';
+import type { CalendarDate } from '../../contract/calendar-date.js';
 import {
   badInput,
   checkRange,
@@ -21,12 +24,8 @@ import {
 } from './input-validation.js';
 import type { ClinicalRecording, DecisionContext, PathwayCommand } from './pathway-commands.js';
 import {
-  CLOSE_REASONS,
   FEEDBACK_OUTCOMES,
-  HIP_SIDES,
   OVERRIDE_REASON_CODES,
-  type CloseReason,
-  type HipSide,
   type NewPathwayEvent,
   type PathwayEvent,
   type RecordingEvent,
@@ -287,7 +286,7 @@ function giveFeedback(
     payload: {
       code,
       outcome,
-      ruleSetVersion: RULE_SET_VERSION,
+      ruleSetVersion: context.ruleSetVersion,
       ...(reasonCode && { reasonCode }),
       ...(comment !== undefined && { comment }),
     },

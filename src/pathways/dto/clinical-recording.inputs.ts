@@ -9,7 +9,7 @@ import {
   type NsaidRiskFactor,
   type RedFlag,
   type Treatment,
-} from '../../guideline/domain/hip-facts.js';
+} from '../../contract/vocabulary.js';
 import { NsaidRiskFactorEnum, RedFlagEnum, TreatmentEnum } from '../../guideline/guideline.enums.js';
 import type { PathwayCommand } from '../domain/pathway-commands.js';
 import { ClinicalRecordingInput, DATE_ONLY, FactsRecordingInput, pickFacts, recordingCommand } from './pathway-write.input.js';

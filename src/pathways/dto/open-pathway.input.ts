@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsIn, IsUUID } from 'class-validator';
 import { IdempotencyKeyField } from '../../common/graphql/idempotency-key.js';
-import { HIP_SIDES, type HipSide } from '../domain/pathway-events.js';
+import { HIP_SIDES, type HipSide } from '../../contract/vocabulary.js';
 import { HipSideEnum } from '../pathways.enums.js';
 
 @InputType()

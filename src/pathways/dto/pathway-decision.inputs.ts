@@ -2,15 +2,13 @@ import { applyDecorators } from '@nestjs/common';
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { CHECKLIST_ITEM_CODES, type ChecklistItemCode } from '../../checklist/domain/checklist-items.js';
-import { PATHWAY_STAGES, type PathwayStage } from '../../guideline/domain/hip-facts.js';
-import { SUGGESTION_CODES, type SuggestionCode } from '../../guideline/domain/suggestion-codes.js';
+import { CLOSE_REASONS, PATHWAY_STAGES, type CloseReason, type PathwayStage } from '../../contract/vocabulary.js';
+import { SUGGESTION_CODES, type SuggestionCode } from '../../guideline/domain/rules/suggestion-codes.js';
 import { PathwayStageEnum, SuggestionCodeEnum } from '../../guideline/guideline.enums.js';
 import type { PathwayCommand } from '../domain/pathway-commands.js';
 import {
-  CLOSE_REASONS,
   FEEDBACK_OUTCOMES,
   OVERRIDE_REASON_CODES,
-  type CloseReason,
   type FeedbackOutcome,
   type OverrideReasonCode,
 } from '../domain/pathway-events.js';

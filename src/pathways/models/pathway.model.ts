@@ -1,9 +1,9 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { ChecklistRecord } from '../../checklist/domain/checklist.js';
-import type { PathwayStage } from '../../guideline/domain/hip-facts.js';
+import type { PathwayStage } from '../../contract/vocabulary.js';
 import { PathwayStageEnum } from '../../guideline/guideline.enums.js';
 import { HipFactsModel } from '../../guideline/models/hip-facts.model.js';
-import type { CloseReason, HipSide } from '../domain/pathway-events.js';
+import type { CloseReason, HipSide } from '../../contract/vocabulary.js';
 import type { PathwayState } from '../domain/pathway-state-machine.js';
 import { CloseReasonEnum, HipSideEnum } from '../pathways.enums.js';
 

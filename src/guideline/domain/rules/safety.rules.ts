@@ -1,7 +1,7 @@
 /** Contract table "Safety and medication (every stage but CLOSED)", in table order. */
-import { and, anyIn, gte, inList, lt, noneRecorded, notInList, notTrue, or, unknown } from './condition.js';
-import type { GuidelineRule } from './guideline-rule.js';
-import type { PathwayStage, RedFlag } from './hip-facts.js';
+import { and, anyIn, gte, inList, lt, noneRecorded, notInList, notTrue, or, unknown } from '../engine/condition.js';
+import type { GuidelineRule } from '../engine/guideline-rule.js';
+import type { PathwayStage, RedFlag } from '../../../contract/vocabulary.js';
 import type { SuggestionCode } from './suggestion-codes.js';
 
 const OPEN_STAGES: readonly PathwayStage[] = [

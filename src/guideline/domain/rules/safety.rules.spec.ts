@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import type { HipFacts, Indicator, PathwayStage, RedFlag } from './hip-facts.js';
-import { evaluate } from './rule-engine.js';
+import type { HipFacts, Indicator, PathwayStage, RedFlag } from '../../../contract/vocabulary.js';
+import { evaluate } from '../engine/rule-engine.js';
 import type { SuggestionCode } from './suggestion-codes.js';
 
 const suggestion = (code: SuggestionCode, facts: HipFacts) =>

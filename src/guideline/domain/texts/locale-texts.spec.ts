@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { LOCALES, type PathwayStage } from './hip-facts.js';
+import { LOCALES, type PathwayStage } from '../../../contract/vocabulary.js';
 import { TEXTS } from './locale-texts.js';
-import { RULE_SET } from './rule-set.js';
-import { SUGGESTION_CODES, type SuggestionCode } from './suggestion-codes.js';
+import { RULE_SET } from '../rules/rule-set.js';
+import { SUGGESTION_CODES, type SuggestionCode } from '../rules/suggestion-codes.js';
 
 const stagesOf = (code: SuggestionCode): PathwayStage[] =>
   RULE_SET.filter((rule) => rule.code === code).flatMap((rule) => [...rule.stages]);

@@ -1,7 +1,7 @@
-import type { CitationId } from './citations.js';
+import type { CitationId } from '../rules/citations.js';
 import type { Condition } from './condition.js';
-import type { Indicator, PathwayStage } from './hip-facts.js';
-import type { SuggestionCode } from './suggestion-codes.js';
+import type { Indicator, PathwayStage } from '../../../contract/vocabulary.js';
+import type { SuggestionCode } from '../rules/suggestion-codes.js';
 
 /** One row of a contract table: self-contained, the stages it applies in included. */
 export interface GuidelineRule {

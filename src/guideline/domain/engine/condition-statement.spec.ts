@@ -20,8 +20,8 @@ import {
   unknown,
   type Condition,
 } from './condition.js';
-import { EN_TEXTS } from './en.texts.js';
-import { NL_TEXTS } from './nl.texts.js';
+import { EN_TEXTS } from '../texts/en.texts.js';
+import { NL_TEXTS } from '../texts/nl.texts.js';
 
 const referral = derived('referralRule', isTrue('nonSurgicalTreatmentUnsuitable'));
 

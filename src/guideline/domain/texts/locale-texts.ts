@@ -1,8 +1,8 @@
-import type { DerivedFactName } from './condition.js';
+import type { DerivedFactName } from '../engine/condition.js';
 import { EN_TEXTS } from './en.texts.js';
-import type { HipFactName, Locale, PathwayStage } from './hip-facts.js';
+import type { HipFactName, Locale, PathwayStage } from '../../../contract/vocabulary.js';
 import { NL_TEXTS } from './nl.texts.js';
-import type { SuggestionCode } from './suggestion-codes.js';
+import type { SuggestionCode } from '../rules/suggestion-codes.js';
 
 export interface SuggestionText {
   /** Under 140 characters. */

@@ -1,6 +1,6 @@
 /** Contract table "Stage TOTAL_HIP_PROSTHESIS", in table order. */
-import { and, gte, lt, lte, minus, unknown } from './condition.js';
-import type { GuidelineRule } from './guideline-rule.js';
+import { and, gte, lt, lte, minus, unknown } from '../engine/condition.js';
+import type { GuidelineRule } from '../engine/guideline-rule.js';
 
 const stages = ['TOTAL_HIP_PROSTHESIS'] as const;
 

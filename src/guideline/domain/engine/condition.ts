@@ -3,7 +3,7 @@
  * evaluated (condition-evaluator.ts), stated in words (condition-statement.ts) and explained
  * (explanation.ts), so what a rule does and what it says it does cannot drift apart.
  */
-import type { HipFactName, HipFacts, NUMERIC_FACT_RANGES } from './hip-facts.js';
+import type { HipFactName, HipFacts, NUMERIC_FACT_RANGES } from '../../../contract/vocabulary.js';
 import type { ComparisonOperator } from './three-valued-logic.js';
 
 export type BooleanFactName = {

@@ -1,11 +1,10 @@
 /**
- * The facts of one hip at one moment, as fixed by the clinical contract
- * (shared/clinical/GUIDELINE.md, section "Facts"). Names and enum values are a contract with
- * the clients: spell them exactly as there.
+ * The contract's vocabulary (docs/clinical/guideline.md): stages, moves' close reasons, hip sides,
+ * the enums the facts use, and the facts of one hip at one moment. Every module imports these
+ * from here. Names and enum values are a contract with the clients: spell them exactly as there.
  *
  * A fact that is `undefined` is unknown. A list given as `[]` is known to be empty.
  */
-export const RULE_SET_VERSION = 'hip-oa-2026.11';
 
 export const PATHWAY_STAGES = [
   'CLINICAL_EXAM',
@@ -16,6 +15,20 @@ export const PATHWAY_STAGES = [
   'CLOSED',
 ] as const;
 export type PathwayStage = (typeof PATHWAY_STAGES)[number];
+
+export const HIP_SIDES = ['LEFT', 'RIGHT'] as const;
+export type HipSide = (typeof HIP_SIDES)[number];
+
+/** Closing a pathway needs one of these reasons. */
+export const CLOSE_REASONS = [
+  'COMPLETED',
+  'ALTERNATIVE_DIAGNOSIS',
+  'RED_FLAG_REFERRAL',
+  'PATIENT_DECLINED',
+  'TRANSFERRED',
+  'DECEASED',
+] as const;
+export type CloseReason = (typeof CLOSE_REASONS)[number];
 
 export const PAIN_LOCATIONS = ['GROIN', 'THIGH', 'BUTTOCK', 'KNEE', 'LOWER_BACK'] as const;
 export type PainLocation = (typeof PAIN_LOCATIONS)[number];

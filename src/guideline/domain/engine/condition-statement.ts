@@ -1,5 +1,5 @@
 import type { Condition, NumericOperand } from './condition.js';
-import type { StatementVocabulary } from './locale-texts.js';
+import type { StatementVocabulary } from '../texts/locale-texts.js';
 
 /** States a condition tree in words, with the contract's fact names, derived facts by name. */
 export function stateCondition(condition: Condition, words: StatementVocabulary): string {

@@ -1,5 +1,5 @@
 import type { Condition, DerivedFact, DerivedFactName, NumericOperand } from './condition.js';
-import type { HipFacts } from './hip-facts.js';
+import type { HipFacts } from '../../../contract/vocabulary.js';
 import {
   and3,
   compare,

@@ -1,7 +1,7 @@
 import { compileCondition, type CompiledCondition, type EvaluationContext } from './condition-evaluator.js';
 import type { Condition, DerivedFact, DerivedFactName } from './condition.js';
-import type { HipFactName, HipFacts, Locale } from './hip-facts.js';
-import { TEXTS, type ExplanationVocabulary } from './locale-texts.js';
+import type { HipFactName, HipFacts, Locale } from '../../../contract/vocabulary.js';
+import { TEXTS, type ExplanationVocabulary } from '../texts/locale-texts.js';
 import type { Truth } from './three-valued-logic.js';
 
 export type FactValue = boolean | number | string | readonly string[];

@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { CITATION_IDS, CITATIONS, type CitationId } from './citations.js';
+import { CITATION_IDS, CITATIONS, type CitationId } from '../rules/citations.js';
 import { DERIVED_FACT_NAMES } from './condition.js';
-import { RULE_SET_VERSION, type HipFacts, type Indicator, type RedFlag } from './hip-facts.js';
+import { type HipFacts, type Indicator, type RedFlag } from '../../../contract/vocabulary.js';
 import { evaluate, listDerivedFacts, listRules } from './rule-engine.js';
-import { RULE_SET } from './rule-set.js';
-import { SUGGESTION_CODES, type SuggestionCode } from './suggestion-codes.js';
+import { RULE_SET, RULE_SET_VERSION } from '../rules/rule-set.js';
+import { SUGGESTION_CODES, type SuggestionCode } from '../rules/suggestion-codes.js';
 
 const codesFor = (facts: HipFacts): SuggestionCode[] =>
   evaluate(facts, { locale: 'EN' }).suggestions.map(({ code }) => code);

@@ -1,6 +1,6 @@
 /** Contract table "Stage SURGICAL_REFERRAL", in table order. */
-import { inList, isTrue, notTrue, or, unknown } from './condition.js';
-import type { GuidelineRule } from './guideline-rule.js';
+import { inList, isTrue, notTrue, or, unknown } from '../engine/condition.js';
+import type { GuidelineRule } from '../engine/guideline-rule.js';
 
 const stages = ['SURGICAL_REFERRAL'] as const;
 

@@ -1,6 +1,6 @@
 /** Contract table "Stage IMAGING", in table order. */
-import { and, isTrue, lte, notTrue, unknown } from './condition.js';
-import type { GuidelineRule } from './guideline-rule.js';
+import { and, isTrue, lte, notTrue, unknown } from '../engine/condition.js';
+import type { GuidelineRule } from '../engine/guideline-rule.js';
 
 export const IMAGING_RULES: readonly GuidelineRule[] = [
   {

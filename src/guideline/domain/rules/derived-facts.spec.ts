@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { atypical, coreTreatmentGiven, referralRuleHolds, typicalPresentation } from './derived-facts.js';
-import type { HipFacts } from './hip-facts.js';
+import type { HipFacts } from '../../../contract/vocabulary.js';
 
 type Truth = boolean | undefined;
 

@@ -2,7 +2,7 @@
  * The contract's derived facts, each defined once as a condition tree. The rules use these
  * trees; the functions below evaluate them on their own (three-valued: undefined = unknown).
  */
-import { compileCondition, newContext } from './condition-evaluator.js';
+import { compileCondition, newContext } from '../engine/condition-evaluator.js';
 import {
   and,
   anyIn,
@@ -17,8 +17,8 @@ import {
   noneIn,
   or,
   type DerivedFact,
-} from './condition.js';
-import type { HipFacts } from './hip-facts.js';
+} from '../engine/condition.js';
+import type { HipFacts } from '../../../contract/vocabulary.js';
 
 /** NICE-NG226 1.1.1; the hip finding from ACR-1991. */
 export const TYPICAL_PRESENTATION = derived(

@@ -1,7 +1,7 @@
 /** Contract table "Stage CLINICAL_EXAM", in table order. */
-import { and, not, notTrue, or, unknown } from './condition.js';
+import { and, not, notTrue, or, unknown } from '../engine/condition.js';
 import { ATYPICAL, TYPICAL_PRESENTATION } from './derived-facts.js';
-import type { GuidelineRule } from './guideline-rule.js';
+import type { GuidelineRule } from '../engine/guideline-rule.js';
 
 export const CLINICAL_EXAM_RULES: readonly GuidelineRule[] = [
   {

@@ -2,26 +2,25 @@
  * The guideline engine: pure, synchronous, no I/O. Conditions are compiled to closures and
  * texts resolved once at load; an evaluation only runs the rules of the current stage.
  */
-import { CITATIONS, type Citation } from './citations.js';
+import { CITATIONS, type Citation } from '../rules/citations.js';
 import { compileCondition, newContext, type CompiledCondition } from './condition-evaluator.js';
 import { stateCondition } from './condition-statement.js';
 import type { Condition, DerivedFactName } from './condition.js';
-import { DERIVED_FACTS } from './derived-facts.js';
+import { DERIVED_FACTS } from '../rules/derived-facts.js';
 import { compileExplainer, type Explainer, type Explanation } from './explanation.js';
 import type { GuidelineRule } from './guideline-rule.js';
 import {
   INDICATORS,
   LOCALES,
   PATHWAY_STAGES,
-  RULE_SET_VERSION,
   type HipFacts,
   type Indicator,
   type Locale,
   type PathwayStage,
-} from './hip-facts.js';
-import { TEXTS } from './locale-texts.js';
-import { SAFETY_RULES, STAGE_RULES } from './rule-set.js';
-import type { SuggestionCode } from './suggestion-codes.js';
+} from '../../../contract/vocabulary.js';
+import { TEXTS } from '../texts/locale-texts.js';
+import { RULE_SET_VERSION, SAFETY_RULES, STAGE_RULES } from '../rules/rule-set.js';
+import type { SuggestionCode } from '../rules/suggestion-codes.js';
 
 export interface Suggestion {
   readonly code: SuggestionCode;

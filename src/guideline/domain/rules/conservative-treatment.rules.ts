@@ -12,9 +12,9 @@ import {
   notTrue,
   or,
   unknown,
-} from './condition.js';
+} from '../engine/condition.js';
 import { REFERRAL_RULE } from './derived-facts.js';
-import type { GuidelineRule } from './guideline-rule.js';
+import type { GuidelineRule } from '../engine/guideline-rule.js';
 
 const stages = ['CONSERVATIVE_TREATMENT'] as const;
 
