@@ -1,8 +1,6 @@
 /** Jest runs in ESM mode: NestJS 12, @nestjs/graphql 14 and jose 6 are ES modules only. */
-export default {
+const shared = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/src', '<rootDir>/test'],
-  testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
@@ -20,5 +18,22 @@ export default {
       },
     ],
   },
+};
+
+/**
+ * Two projects (`--selectProjects unit` or `e2e`): `unit` is the pure code under src/, no database,
+ * server or dist/; `e2e` is everything under test/, which builds dist/ first when it is stale.
+ */
+export default {
   testTimeout: 60000,
+  projects: [
+    { ...shared, displayName: 'unit', roots: ['<rootDir>/src'], testMatch: ['**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'e2e',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/ensure-built.ts',
+    },
+  ],
 };

@@ -123,11 +123,13 @@ async function main(): Promise<void> {
   await admin(`CREATE DATABASE ${database}`);
   const databaseUrl = new URL(SERVER_URL);
   databaseUrl.pathname = `/${database}`;
-  const service = await spawnService({ NODE_ENV: 'development', DATABASE_URL: databaseUrl.toString() });
+  // A secret of the bench's own, so that it leaves no secret file behind.
+  const secret = randomBytes(32).toString('base64url');
+  const service = await spawnService({ NODE_ENV: 'development', DATABASE_URL: databaseUrl.toString(), AUTH_HS256_SECRET: secret });
   const { baseUrl } = service;
   try {
     if (!(await waitUntilReady(service, 60_000))) throw new Error(`the service did not become ready:\n${service.output()}`);
-    const token = await signDevelopmentToken(loadEnvironment({ NODE_ENV: 'development' }), { sub: 'bench', roles: ['CLINICIAN', 'INTEGRATION'], actingFor: 'dr.bench' });
+    const token = await signDevelopmentToken(loadEnvironment({ NODE_ENV: 'development', AUTH_HS256_SECRET: secret }), { sub: 'bench', roles: ['CLINICIAN', 'INTEGRATION'], actingFor: 'dr.bench' });
     const seedStart = Date.now();
     const pathways = await seed(baseUrl, token);
     console.log(`Seeded ${pathways.length} patients with 12-event pathways in ${((Date.now() - seedStart) / 1000).toFixed(1)} s (PostgreSQL, ${CONNECTIONS} connections, ${SECONDS} s per run)`);

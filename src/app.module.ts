@@ -3,7 +3,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type ValueProvider } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -13,6 +13,7 @@ import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { CommonModule } from './common/common.module.js';
 import { errorContextPlugin } from './common/graphql/error-context.plugin.js';
 import { formatGraphqlError } from './common/graphql/format-graphql-error.js';
+import { createGraphqlContext } from './common/graphql/request-loaders.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { ConfigModule } from './config/config.module.js';
 import { Environment } from './config/environment.js';
@@ -35,7 +36,6 @@ const GRAPHQL_LIMITS = { ...armor, plugins: armor.plugins as unknown as ApolloSe
 
 @Module({
   imports: [
-    CommonModule,
     DatabaseModule,
     AuthModule,
     AuditModule,
@@ -57,6 +57,7 @@ const GRAPHQL_LIMITS = { ...armor, plugins: armor.plugins as unknown as ApolloSe
         includeStacktraceInErrorResponses: false,
         fieldResolverEnhancers: ['guards'],
         formatError: formatGraphqlError,
+        context: createGraphqlContext,
       }),
     }),
     HealthModule,
@@ -70,7 +71,8 @@ const GRAPHQL_LIMITS = { ...armor, plugins: armor.plugins as unknown as ApolloSe
   ],
 })
 export class AppModule {
-  static register(environment: Environment, logger: Logger): DynamicModule {
-    return { module: AppModule, imports: [ConfigModule.register(environment), LoggingModule.register(logger)] };
+  /** `overrides` replace shared providers (see CommonModule), e.g. a fixed Clock in tests. */
+  static register(environment: Environment, logger: Logger, overrides: ValueProvider[] = []): DynamicModule {
+    return { module: AppModule, imports: [ConfigModule.register(environment), LoggingModule.register(logger), CommonModule.register(overrides)] };
   }
 }

@@ -4,7 +4,8 @@ import { loadEnvironment } from './config/environment.js';
 async function bootstrap(): Promise<void> {
   const environment = loadEnvironment();
   const app = await createApp(environment);
-  await app.listen({ port: environment.PORT, host: '0.0.0.0' });
+  // Loopback outside production unless HOST says otherwise (see DEFAULT_HOSTS).
+  await app.listen({ port: environment.PORT, host: environment.HOST });
 }
 
 bootstrap().catch((error: unknown) => {

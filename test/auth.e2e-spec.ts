@@ -4,10 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { DEVELOPMENT_AUTH_DEFAULTS } from '../src/config/environment.js';
 import { REGISTER_PATIENT, patientInput } from './support/fixtures.js';
-import { TestApp } from './support/test-app.js';
+import { randomSecret, TestApp } from './support/test-app.js';
 
 const PATIENTS = '{ patients(first: 1) { edges { node { id } } } }';
-const { AUTH_ISSUER, AUTH_AUDIENCE, AUTH_HS256_SECRET } = DEVELOPMENT_AUTH_DEFAULTS;
+const { AUTH_ISSUER, AUTH_AUDIENCE } = DEVELOPMENT_AUTH_DEFAULTS;
+/** Development and test used to accept tokens signed with this constant from the repository. */
+const FORMER_BUILT_IN_SECRET = 'development-only-secret-never-use-in-production-0123456789';
+/** The HS256 secret of the app under test, set once it has started. */
+let developmentSecret = '';
 
 function hs256(claims: Record<string, unknown>, options: { secret?: string; issuer?: string; audience?: string; expires?: string | number } = {}) {
   return new SignJWT({ roles: ['CLINICIAN'], ...claims })
@@ -17,7 +21,7 @@ function hs256(claims: Record<string, unknown>, options: { secret?: string; issu
     .setAudience(options.audience ?? AUTH_AUDIENCE)
     .setIssuedAt()
     .setExpirationTime(options.expires ?? '1h')
-    .sign(new TextEncoder().encode(options.secret ?? AUTH_HS256_SECRET));
+    .sign(new TextEncoder().encode(options.secret ?? developmentSecret));
 }
 
 function unsignedToken(): string {
@@ -30,6 +34,7 @@ describe('authentication and roles (development secret)', () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await TestApp.start();
+    developmentSecret = app.environment.AUTH_HS256_SECRET!;
   });
   afterAll(() => app.close());
 
@@ -42,6 +47,7 @@ describe('authentication and roles (development secret)', () => {
   it.each([
     ['no token', async () => undefined],
     ['a bad signature', () => hs256({}, { secret: 'another-secret-that-is-long-enough-1234567890' })],
+    ['the secret that used to be built in', () => hs256({}, { secret: FORMER_BUILT_IN_SECRET })],
     ['a wrong issuer', () => hs256({}, { issuer: 'https://evil.example/issuer' })],
     ['a wrong audience', () => hs256({}, { audience: 'another-service' })],
     ['an expired token', () => hs256({}, { expires: Math.floor(Date.now() / 1000) - 60 })],
@@ -86,12 +92,12 @@ describe('authentication in production mode (JWKS, RS256/ES256 only)', () => {
     });
     await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
     const { port } = jwksServer.address() as AddressInfo;
-    app = await TestApp.start(
-      { AUTH_JWKS_URL: `http://127.0.0.1:${port}/jwks.json`, AUTH_ISSUER, AUTH_AUDIENCE },
-      (environment) => {
+    app = await TestApp.start({
+      env: { AUTH_JWKS_URL: `http://127.0.0.1:${port}/jwks.json`, AUTH_ISSUER, AUTH_AUDIENCE },
+      adjust: (environment) => {
         environment.NODE_ENV = 'production';
       },
-    );
+    });
   });
   afterAll(async () => {
     await app.close();
@@ -110,8 +116,8 @@ describe('authentication in production mode (JWKS, RS256/ES256 only)', () => {
     expect(response.errors).toBeUndefined();
   });
 
-  it('refuses an HS256 token, even one signed with the development secret', async () => {
-    const response = await app.graphql(PATIENTS, {}, await hs256({}));
+  it('refuses an HS256 token, whatever its secret', async () => {
+    const response = await app.graphql(PATIENTS, {}, await hs256({}, { secret: randomSecret() }));
     expect(response.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
   });
 

@@ -6,6 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { verifyAuditLog } from '../src/audit/audit-verifier.js';
+import { resolveDevelopmentSecret } from '../src/auth/development-secret.js';
 import { signDevelopmentToken } from '../src/auth/dev-token.js';
 import { loadEnvironment } from '../src/config/environment.js';
 import { REGISTER_PATIENT, patientInput, registerPatient } from './support/fixtures.js';
@@ -71,7 +72,7 @@ describe('the embedded database folder', () => {
     const dataDir = path.join(folder, 'data');
     const embedded = { PGLITE_DATA_DIR: dataDir };
 
-    const first = await TestApp.start(embedded, (environment) => delete environment.DATABASE_URL);
+    const first = await TestApp.start({ env: embedded, adjust: (environment) => delete environment.DATABASE_URL });
     const id = await registerPatient(first);
 
     const second = await spawnService(embedded);
@@ -81,23 +82,28 @@ describe('the embedded database folder', () => {
 
     const restarted = await spawnService({ ...embedded, LOG_LEVEL: 'info' });
     expect(await waitUntilReady(restarted)).toBe(true);
-    await expectLogsWithoutPatientData(restarted.baseUrl, restarted.output);
+    await expectLogsWithoutPatientData(restarted.baseUrl, restarted.output, dataDir);
     expect(await stopService(restarted)).toBe(0);
 
     const verify = spawnSync(process.execPath, ['dist/audit/cli/verify-audit.js'], { env: { ...process.env, NODE_ENV: 'test', ...embedded, DATABASE_URL: '' }, encoding: 'utf8' });
     expect(verify.status).toBe(0);
     expect(verify.stdout).toMatch(/Audit log intact: 2 events in 2 streams verified/);
 
-    const reopened = await TestApp.start(embedded, (environment) => delete environment.DATABASE_URL);
+    const reopened = await TestApp.start({ env: embedded, adjust: (environment) => delete environment.DATABASE_URL });
     const { data } = await reopened.graphql(`query ($id: ID!) { patient(id: $id) { id } }`, { id }, await reopened.token('CLINICIAN'));
     expect(data?.patient.id).toBe(id);
     await reopened.close();
   });
 });
 
-/** Registers a patient and sends a bad request: the logs name requests by id and path, never the data. */
-async function expectLogsWithoutPatientData(baseUrl: string, output: () => string): Promise<void> {
-  const token = await signDevelopmentToken(loadEnvironment({ NODE_ENV: 'test' }), { sub: 'dr.peeters', roles: ['CLINICIAN'] });
+/**
+ * Registers a patient and sends a bad request: the logs name requests by id and path, never the
+ * data. The token is signed with the secret the service generated beside its PGlite folder.
+ */
+async function expectLogsWithoutPatientData(baseUrl: string, output: () => string, pgliteDataDir: string): Promise<void> {
+  const environment = loadEnvironment({ NODE_ENV: 'test', PGLITE_DATA_DIR: pgliteDataDir });
+  await resolveDevelopmentSecret(environment);
+  const token = await signDevelopmentToken(environment, { sub: 'dr.peeters', roles: ['CLINICIAN'] });
   const post = (variables: object) =>
     fetch(`${baseUrl}/graphql`, {
       method: 'POST',

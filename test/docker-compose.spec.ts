@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
+import { loadEnvironment } from '../src/config/environment.js';
 
 /** No Docker engine runs on these machines: check the compose file and the Dockerfile as text. */
 const ROOT = process.cwd();
@@ -124,6 +125,10 @@ describe('docker-compose.yml', () => {
     expect(environment.AUTH_AUDIENCE).toBeTruthy();
     expect(() => new URL(environment.AUTH_JWKS_URL)).not.toThrow();
     expect(environment.AUTH_HS256_SECRET).toBeUndefined();
+  });
+
+  it('lets app listen on every interface of its container, so that the published port reaches it', () => {
+    expect(loadEnvironment(environmentOf(app)).HOST).toBe('0.0.0.0');
   });
 });
 

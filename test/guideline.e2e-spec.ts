@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { TestApp } from './support/test-app.js';
+import { describe, expect, it } from '@jest/globals';
+import { TYPICAL_PRESENTATION } from './support/clinical-fixtures.js';
+import { useTestApp } from './support/use-test-app.js';
 
 const EVALUATE = `
   query ($facts: HipFactsInput!, $locale: Locale) {
@@ -13,47 +14,32 @@ const EVALUATE = `
     }
   }`;
 
-const TYPICAL_EXAM = {
-  stage: 'CLINICAL_EXAM',
-  ageYears: 67,
-  activityRelatedPain: true,
-  morningStiffnessMinutes: 20,
-  painOnInternalRotation: true,
-  internalRotationDegrees: 10,
-  redFlagsScreened: true,
-  redFlags: [],
-};
-
 describe('evaluateGuideline over HTTP', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await TestApp.start();
-  });
-  afterAll(() => app.close());
+  const app = useTestApp();
 
   it('answers a typical presentation in English with citations and an explanation', async () => {
-    const { evaluateGuideline } = await app.graphqlOk(EVALUATE, { facts: TYPICAL_EXAM });
-    expect(evaluateGuideline.ruleSetVersion).toBe('hip-oa-2026.11');
+    const { evaluateGuideline } = await app.graphqlOk(EVALUATE, { facts: TYPICAL_PRESENTATION });
+    expect(evaluateGuideline.ruleSetVersion).toBe('hip-oa-2026.12');
     expect(evaluateGuideline.suggestions.map((s: { code: string }) => s.code)).toEqual(['DIAGNOSE_CLINICALLY_WITHOUT_IMAGING']);
     const [suggestion] = evaluateGuideline.suggestions;
-    expect(suggestion).toMatchObject({ indicator: 'INFO', ruleSetVersion: 'hip-oa-2026.11' });
+    expect(suggestion).toMatchObject({ indicator: 'INFO', ruleSetVersion: 'hip-oa-2026.12' });
     expect(suggestion.citations.map((c: { id: string }) => c.id)).toEqual(['NICE-NG226', 'NICE-QS87', 'NOV-2018']);
     expect(suggestion.citations[0].url).toBe('https://www.nice.org.uk/guidance/ng226');
-    expect(suggestion.explanation.facts).toEqual(expect.arrayContaining([{ name: 'ageYears', value: '67' }, { name: 'redFlags', value: '[]' }]));
+    expect(suggestion.explanation.facts).toEqual(expect.arrayContaining([{ name: 'ageYears', value: '60' }, { name: 'redFlags', value: '[]' }]));
     expect(suggestion.explanation.derivedFacts).toEqual(expect.arrayContaining([{ name: 'typicalPresentation', value: 'true' }, { name: 'atypical', value: 'false' }]));
     expect(suggestion.title.length).toBeLessThan(140);
   });
 
   it('answers the same codes in Dutch with Dutch texts', async () => {
-    const english = (await app.graphqlOk(EVALUATE, { facts: TYPICAL_EXAM, locale: 'EN' })).evaluateGuideline.suggestions;
-    const dutch = (await app.graphqlOk(EVALUATE, { facts: TYPICAL_EXAM, locale: 'NL' })).evaluateGuideline.suggestions;
+    const english = (await app.graphqlOk(EVALUATE, { facts: TYPICAL_PRESENTATION, locale: 'EN' })).evaluateGuideline.suggestions;
+    const dutch = (await app.graphqlOk(EVALUATE, { facts: TYPICAL_PRESENTATION, locale: 'NL' })).evaluateGuideline.suggestions;
     expect(dutch.map((s: { code: string }) => s.code)).toEqual(english.map((s: { code: string }) => s.code));
     expect(dutch[0].title).not.toBe(english[0].title);
     expect(dutch[0].detail).not.toBe(english[0].detail);
   });
 
   it('puts a critical red flag first and suspends the routine pathway', async () => {
-    const facts = { ...TYPICAL_EXAM, stage: 'CONSERVATIVE_TREATMENT', redFlags: ['SUSPECTED_INFECTION', 'CLAUDICATION'], treatments: ['ORAL_NSAID'] };
+    const facts = { ...TYPICAL_PRESENTATION, ageYears: 67, stage: 'CONSERVATIVE_TREATMENT', redFlags: ['SUSPECTED_INFECTION', 'CLAUDICATION'], treatments: ['ORAL_NSAID'] };
     const codes = (await app.graphqlOk(EVALUATE, { facts })).evaluateGuideline.suggestions.map((s: { code: string }) => s.code);
     expect(codes).toEqual(['RED_FLAG_SUSPECTED_INFECTION', 'RED_FLAG_CLAUDICATION', 'REVIEW_NSAID_RISK', 'RECORD_NSAID_RISK_FACTORS', 'ADD_GASTROPROTECTION']);
   });
@@ -64,8 +50,8 @@ describe('evaluateGuideline over HTTP', () => {
   });
 
   it('treats an explicit null as unknown', async () => {
-    const withNulls = (await app.graphqlOk(EVALUATE, { facts: { ...TYPICAL_EXAM, activityRelatedPain: null } })).evaluateGuideline;
-    const withoutField = (await app.graphqlOk(EVALUATE, { facts: { ...TYPICAL_EXAM, activityRelatedPain: undefined } })).evaluateGuideline;
+    const withNulls = (await app.graphqlOk(EVALUATE, { facts: { ...TYPICAL_PRESENTATION, activityRelatedPain: null } })).evaluateGuideline;
+    const withoutField = (await app.graphqlOk(EVALUATE, { facts: { ...TYPICAL_PRESENTATION, activityRelatedPain: undefined } })).evaluateGuideline;
     expect(withNulls).toEqual(withoutField);
     expect(withNulls.suggestions[0].code).toBe('COMPLETE_CLINICAL_EXAM');
   });
@@ -81,7 +67,7 @@ describe('evaluateGuideline over HTTP', () => {
     ['an unknown stage', { stage: 'WAITING' }, 'stage', 'WAITING'],
     ['an unknown fact', { shoeSize: 44 }, 'shoeSize', undefined],
   ])('refuses %s with BAD_USER_INPUT naming the field, not the value', async (_label, change, field, value) => {
-    const response = await app.graphql(EVALUATE, { facts: { ...TYPICAL_EXAM, ...change } }, await app.token('CLINICIAN'));
+    const response = await app.graphql(EVALUATE, { facts: { ...TYPICAL_PRESENTATION, ...change } }, await app.token('CLINICIAN'));
     expect(response.errors).toHaveLength(1);
     expect(response.errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
     expect(response.errors![0]!.message).toContain(field);
@@ -108,12 +94,12 @@ describe('evaluateGuideline over HTTP', () => {
   });
 
   it('refuses an unknown locale', async () => {
-    const response = await app.graphql(EVALUATE, { facts: TYPICAL_EXAM, locale: 'FR' }, await app.token('CLINICIAN'));
+    const response = await app.graphql(EVALUATE, { facts: TYPICAL_PRESENTATION, locale: 'FR' }, await app.token('CLINICIAN'));
     expect(response.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it.each(['CLINICIAN', 'INTEGRATION', 'AUDITOR', 'ADMIN'] as const)('answers %s', async (role) => {
-    const response = await app.graphql(EVALUATE, { facts: TYPICAL_EXAM }, await app.token(role));
+    const response = await app.graphql(EVALUATE, { facts: TYPICAL_PRESENTATION }, await app.token(role));
     expect(response.errors).toBeUndefined();
   });
 

@@ -1,7 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { verifyAuditLog } from '../src/audit/audit-verifier.js';
-import { codesOf, daysAgo, PathwayDriver } from './support/pathway-steps.js';
-import { newKey, TestApp } from './support/test-app.js';
+import { Clock } from '../src/common/clock.js';
+import { FixedClock } from './support/fixed-clock.js';
+import { codesOf, PathwayDriver } from './support/pathway-steps.js';
+import { newKey } from './support/test-app.js';
+import { useTestApp } from './support/use-test-app.js';
+
+/** The service's today: ages, week counts and "not in the future" do not depend on the wall clock. */
+const clock = new FixedClock();
+const daysAgo = (days: number) => clock.daysAgo(days);
 
 const TYPICAL_EXAM = {
   painLocations: ['GROIN', 'THIGH'],
@@ -16,11 +23,7 @@ const TYPICAL_EXAM = {
 };
 
 describe('pathways over HTTP: whole pathways', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await TestApp.start();
-  });
-  afterAll(() => app.close());
+  const app = useTestApp({ overrides: [{ provide: Clock, useValue: clock }] });
 
   /** After every step: the stored pathway's nextSteps equal evaluateGuideline on its facts. */
   async function expectNextStepsMatchGuideline(driver: PathwayDriver, locale: 'EN' | 'NL' = 'EN') {
@@ -42,7 +45,7 @@ describe('pathways over HTTP: whole pathways', () => {
     await hip.do('recordPatientReportedOutcomes', { clinicalDate: daysAgo(400), painScore: 7, oxfordHipScore: 21 });
     pathway = await expectNextStepsMatchGuideline(hip, 'NL');
     expect(codesOf(pathway.nextSteps)).toEqual(['DIAGNOSE_CLINICALLY_WITHOUT_IMAGING']);
-    expect(pathway.facts).toMatchObject({ ageYears: expect.any(Number), bmi: 29.4, painLocations: ['GROIN', 'THIGH'], redFlags: [], redFlagsScreened: true });
+    expect(pathway.facts).toMatchObject({ ageYears: 70, bmi: 29.4, painLocations: ['GROIN', 'THIGH'], redFlags: [], redFlagsScreened: true });
     expect(pathway.checklist.filter((item) => item.status !== 'DONE').map((item) => item.code)).toEqual([]);
 
     await hip.do('changeStage', { to: 'CONSERVATIVE_TREATMENT' });
@@ -198,7 +201,7 @@ describe('pathways over HTTP: whole pathways', () => {
     expect((await hip.read()).facts.bmi).toBe(13);
 
     const noReason = await hip.write('markEnteredInError', { targetSequence: wrong, reason: '' });
-    expect(noReason.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    expect(noReason.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
     await hip.do('markEnteredInError', { targetSequence: wrong, reason: 'BMI typed in the wrong field' });
     expect((await hip.read()).facts.bmi).toBe(31);
     const again = await hip.write('markEnteredInError', { targetSequence: wrong, reason: 'twice' });
@@ -280,8 +283,8 @@ describe('pathways over HTTP: whole pathways', () => {
       actor: 'ehr-sidebar',
       actingFor: 'dr.janssens',
       role: 'INTEGRATION',
-      ruleSetVersion: 'hip-oa-2026.11',
-      payload: { code: 'SCREEN_RED_FLAGS', outcome: 'OVERRIDDEN', reasonCode: 'ALREADY_DONE', comment: 'Screened at the emergency department', ruleSetVersion: 'hip-oa-2026.11' },
+      ruleSetVersion: 'hip-oa-2026.12',
+      payload: { code: 'SCREEN_RED_FLAGS', outcome: 'OVERRIDDEN', reasonCode: 'ALREADY_DONE', comment: 'Screened at the emergency department', ruleSetVersion: 'hip-oa-2026.12' },
     });
     const recording = await hip.write('recordRiskFactors', { clinicalDate: daysAgo(0), bmi: 25 }, integration);
     expect(recording.errors?.[0]?.extensions.code).toBe('FORBIDDEN');

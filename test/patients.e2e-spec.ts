@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { verifyAuditLog } from '../src/audit/audit-verifier.js';
 import { REGISTER_PATIENT, patientInput, registerPatient } from './support/fixtures.js';
-import { newKey, TestApp } from './support/test-app.js';
+import { newKey } from './support/test-app.js';
+import { useTestApp } from './support/use-test-app.js';
 
 const PATIENT = `query ($id: ID!) { patient(id: $id) { id birthDate sex version identifier { system value } } }`;
 const BY_IDENTIFIER = `query ($system: String!, $value: String!) { patientByIdentifier(system: $system, value: $value) { id } }`;
 const LIST = `query ($first: Int, $after: String) { patients(first: $first, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`;
 
 describe('patients over HTTP', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await TestApp.start();
-  });
-  afterAll(() => app.close());
+  const app = useTestApp();
 
   it('registers a patient and reads it back by id and by EHR identifier', async () => {
     const input = patientInput({ birthDate: '1948-02-29', sex: 'male' });
@@ -145,7 +142,7 @@ describe('patients over HTTP', () => {
       type: 'PATIENT_REGISTERED',
       actor: 'dr.peeters',
       role: 'CLINICIAN',
-      ruleSetVersion: 'hip-oa-2026.11',
+      ruleSetVersion: 'hip-oa-2026.12',
       previousHash: '0'.repeat(64),
     });
     const verification = await verifyAuditLog(app.prisma);

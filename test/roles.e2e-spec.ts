@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Role } from '../src/auth/role.js';
 import { ROLES } from '../src/auth/role.js';
 import { daysAgo, PathwayDriver } from './support/pathway-steps.js';
 import { patientInput } from './support/fixtures.js';
-import { newKey, TestApp } from './support/test-app.js';
+import { newKey } from './support/test-app.js';
+import { useTestApp } from './support/use-test-app.js';
 
 /** The README's roles table: operation -> the roles allowed. */
 function readRolesTable(): Map<string, Set<Role>> {
@@ -24,12 +25,11 @@ const UNKNOWN_ID = '6f0c2f4e-4a51-4b8e-9c39-2f7c0d5e8a11';
 
 describe('the roles table in the README', () => {
   const table = readRolesTable();
-  let app: TestApp;
+  const app = useTestApp();
   let hip: PathwayDriver;
   let samples: Record<string, () => [string, Record<string, unknown>]>;
 
   beforeAll(async () => {
-    app = await TestApp.start();
     hip = await PathwayDriver.open(app);
     const write = (fields: Record<string, unknown> = {}) => ({
       input: { pathwayId: hip.id, expectedVersion: 999, idempotencyKey: newKey(), clinicalDate: daysAgo(0), ...fields },
@@ -75,7 +75,6 @@ describe('the roles table in the README', () => {
       guidelineDerivedFacts: () => ['{ guidelineDerivedFacts { name } }', {}],
     };
   });
-  afterAll(() => app.close());
 
   it('lists every query and mutation of the schema', async () => {
     const { __schema } = await app.graphqlOk('{ __schema { queryType { fields { name } } mutationType { fields { name } } } }');

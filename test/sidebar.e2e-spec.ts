@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { daysAgo, PATHWAY_FIELDS, PathwayDriver } from './support/pathway-steps.js';
-import { TestApp } from './support/test-app.js';
+import { useTestApp } from './support/use-test-app.js';
 
 /** What the EHR sidebar asks when it opens on a patient. */
 const SIDEBAR = `
@@ -12,15 +12,13 @@ const SIDEBAR = `
   }`;
 
 describe('the sidebar read', () => {
-  let app: TestApp;
+  const app = useTestApp();
   let queries = 0;
-  beforeAll(async () => {
-    app = await TestApp.start();
+  beforeAll(() => {
     (app.prisma as unknown as { $on(event: 'query', listener: () => void): void }).$on('query', () => {
       queries += 1;
     });
   });
-  afterAll(() => app.close());
 
   async function sidebarFor(hip: PathwayDriver) {
     const { identifier } = (await app.graphqlOk(`query ($id: ID!) { patient(id: $id) { identifier { system value } } }`, { id: hip.patientId })).patient;

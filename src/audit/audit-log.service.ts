@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../generated/prisma/client.js';
-import type { PrismaTransaction } from '../database/prisma.service.js';
+import { PrismaService, type PrismaTransaction } from '../database/prisma.service.js';
 import type { ActingUser } from '../auth/role.js';
-import { fromDateOnly } from '../common/dates.js';
+import { fromDateOnly, toDateOnly } from '../common/dates.js';
+import type { CalendarDate } from '../contract/calendar-date.js';
 import { staleVersion } from './audit.exception.js';
 import { GENESIS_HASH, hashEvent, type ChainedEventFields } from './domain/hash-chain.js';
 
@@ -34,9 +35,51 @@ export interface AppendedEvent {
   hash: string;
 }
 
-/** Appends events to a stream of the hash-chained audit log, inside the caller's transaction. */
+/** An event as the log shows it to readers: what was recorded, by whom, when and why (not its chain fields). */
+export interface RecordedAuditEvent {
+  sequence: number;
+  type: string;
+  payload: Record<string, unknown>;
+  clinicalDate: CalendarDate | null;
+  recordedAt: Date;
+  actor: string;
+  actingFor: string | null;
+  role: string;
+  reason: string | null;
+  ruleSetVersion: string;
+}
+
+/** The one owner of the hash-chained audit log: appends events inside the caller's transaction, and reads streams. */
 @Injectable()
 export class AuditLogService {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** A stream's events after `afterSequence`, in sequence order, at most `limit`. */
+  async readStream(streamId: string, afterSequence: number, limit: number): Promise<RecordedAuditEvent[]> {
+    const events = await this.prisma.auditEvent.findMany({
+      where: { streamId, sequence: { gt: afterSequence } },
+      orderBy: { sequence: 'asc' },
+      take: limit,
+      select: {
+        sequence: true,
+        type: true,
+        payload: true,
+        clinicalDate: true,
+        recordedAt: true,
+        actor: true,
+        actingFor: true,
+        role: true,
+        reason: true,
+        ruleSetVersion: true,
+      },
+    });
+    return events.map((event) => ({
+      ...event,
+      payload: event.payload as Record<string, unknown>,
+      clinicalDate: event.clinicalDate ? toDateOnly(event.clinicalDate) : null,
+    }));
+  }
+
   async append(tx: PrismaTransaction, stream: StreamTarget, events: readonly NewAuditEvent[], context: WriteContext): Promise<AppendedEvent[]> {
     let { lastSequence, lastHash } = await this.lockStream(tx, stream);
     if (stream.expectedVersion !== lastSequence) throw staleVersion();

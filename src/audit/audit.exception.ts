@@ -1,5 +1,5 @@
 import { ApiErrorCode } from '../common/errors/api-error-code.js';
-import { ApiException } from '../common/errors/api.exception.js';
+import { moduleException } from '../common/errors/api.exception.js';
 
 export enum AuditExceptionCode {
   STALE_VERSION = 'STALE_VERSION',
@@ -15,8 +15,4 @@ export function staleVersion(): AuditException {
   return new AuditException(AuditExceptionCode.STALE_VERSION, 'expectedVersion is stale: the record changed since it was read', 'expectedVersion');
 }
 
-export class AuditException extends ApiException<AuditExceptionCode> {
-  get apiCode(): ApiErrorCode {
-    return API_CODES[this.reason];
-  }
-}
+export class AuditException extends moduleException(API_CODES) {}

@@ -1,5 +1,5 @@
 import { ApiErrorCode } from '../common/errors/api-error-code.js';
-import { ApiException } from '../common/errors/api.exception.js';
+import { moduleException } from '../common/errors/api.exception.js';
 
 export enum AuthExceptionCode {
   MISSING_TOKEN = 'MISSING_TOKEN',
@@ -15,8 +15,4 @@ const API_CODES: Record<AuthExceptionCode, ApiErrorCode> = {
   [AuthExceptionCode.ROLE_NOT_ALLOWED]: ApiErrorCode.FORBIDDEN,
 };
 
-export class AuthException extends ApiException<AuthExceptionCode> {
-  get apiCode(): ApiErrorCode {
-    return API_CODES[this.reason];
-  }
-}
+export class AuthException extends moduleException(API_CODES) {}

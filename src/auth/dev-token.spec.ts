@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { loadEnvironment } from '../config/environment.js';
@@ -6,7 +7,7 @@ import { TokenVerifier } from './token-verifier.service.js';
 
 describe('development tokens', () => {
   it('are signed with the development secret the server verifies with, and name who an integration acts for', async () => {
-    const environment = loadEnvironment({ NODE_ENV: 'development' });
+    const environment = loadEnvironment({ NODE_ENV: 'development', AUTH_HS256_SECRET: randomBytes(32).toString('base64url') });
     const token = await signDevelopmentToken(environment, { sub: 'ehr', roles: ['INTEGRATION'], actingFor: 'dr.peeters' });
     expect(decodeProtectedHeader(token).alg).toBe('HS256');
     expect(decodeJwt(token)).toMatchObject({ sub: 'ehr', roles: ['INTEGRATION'], act: { sub: 'dr.peeters' } });
@@ -22,5 +23,11 @@ describe('development tokens', () => {
       AUTH_JWKS_URL: 'https://idp.example.org/jwks',
     });
     await expect(signDevelopmentToken(production, { sub: 'dr.peeters', roles: ['CLINICIAN'] })).rejects.toThrow(/refused in production/);
+  });
+
+  it('need a secret: there is none built in', async () => {
+    await expect(signDevelopmentToken(loadEnvironment({ NODE_ENV: 'development' }), { sub: 'dr.peeters', roles: ['CLINICIAN'] })).rejects.toThrow(
+      /HS256 development secret/,
+    );
   });
 });

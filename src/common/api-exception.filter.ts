@@ -29,15 +29,16 @@ export class ApiExceptionFilter implements ExceptionFilter {
       // Readiness probes report which check failed (no patient data in it).
       return reply.status(503).send(exception.getResponse());
     }
-    const { code, message, status } = describe(exception);
-    if (code === ApiErrorCode.INTERNAL_SERVER_ERROR) request.log.error(loggableError(exception), 'Unexpected error');
-    return reply.status(status).send({ code, message, correlationId: request.id });
+    const { status, ...body } = describe(exception);
+    if (body.code === ApiErrorCode.INTERNAL_SERVER_ERROR) request.log.error(loggableError(exception), 'Unexpected error');
+    return reply.status(status).send({ ...body, correlationId: request.id });
   }
 }
 
-function describe(exception: unknown): { code: ApiErrorCode; message: string; status: number } {
+function describe(exception: unknown): { code: ApiErrorCode; reason?: string; field?: string; message: string; status: number } {
   if (exception instanceof ApiException) {
-    return { code: exception.apiCode, message: exception.message, status: HTTP_STATUS[exception.apiCode] };
+    const { apiCode: code, reason, field, message } = exception;
+    return { code, reason, ...(field !== undefined && { field }), message, status: HTTP_STATUS[code] };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();

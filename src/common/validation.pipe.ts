@@ -1,16 +1,10 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { InputValidationException } from './errors/api.exception.js';
-
-/** Names every invalid field by its path (`facts.ageYears`), never echoing the value. */
-function fieldPaths(errors: ValidationError[], prefix = ''): string[] {
-  return errors.flatMap((error) => {
-    const path = prefix ? `${prefix}.${error.property}` : error.property;
-    return error.children?.length ? fieldPaths(error.children, path) : [path];
-  });
-}
+import { invalidFields } from './validation-rules.js';
 
 // Control characters other than tab and line breaks have no place in clinical text, and NUL is refused by PostgreSQL.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const PLAIN_TEXT_RULE = 'well-formed text without control characters';
 
 /** Paths of strings that are not well-formed Unicode or hold control characters. */
 function malformedStrings(value: unknown, path: string): string[] {
@@ -22,12 +16,26 @@ function malformedStrings(value: unknown, path: string): string[] {
   return [];
 }
 
+/** class-validator's errors, from the exception factory to `transform`, which knows the argument's name. */
+class ValidationFailure extends Error {
+  constructor(readonly errors: ValidationError[]) {
+    super('Validation failed');
+  }
+}
+
 /** The global pipe: class-validator on every input (whitelist, forbidNonWhitelisted, transform), plain text only. */
 class ApiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const malformed = malformedStrings(value, metadata.type === 'body' || metadata.data === undefined ? '' : metadata.data);
-    if (malformed.length > 0) throw new InputValidationException(malformed);
-    return super.transform(value, metadata);
+    // Fields are named by their path from the named argument (`input.side`), as GraphQL's own errors name them.
+    const argument = metadata.data ?? '';
+    const malformed = malformedStrings(value, argument);
+    if (malformed.length > 0) throw new InputValidationException(malformed.map((field) => ({ field, rule: PLAIN_TEXT_RULE })));
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (error instanceof ValidationFailure) throw new InputValidationException(invalidFields(error.errors, argument));
+      throw error;
+    }
   }
 }
 
@@ -36,6 +44,8 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => new InputValidationException(fieldPaths(errors)),
+    // The target lets the rules be described from the constraints' arguments; values are never kept.
+    validationError: { target: true, value: false },
+    exceptionFactory: (errors) => new ValidationFailure(errors),
   });
 }

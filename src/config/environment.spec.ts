@@ -18,13 +18,25 @@ describe('loadEnvironment', () => {
     expect(loadEnvironment(PRODUCTION)).toMatchObject({ NODE_ENV: 'production', PORT: 3000, AUTH_HS256_SECRET: undefined });
   });
 
-  it('gives development its own issuer, audience and HS256 secret and the embedded database', () => {
-    expect(loadEnvironment({ NODE_ENV: 'development' })).toMatchObject({ ...DEVELOPMENT_AUTH_DEFAULTS, DATABASE_URL: undefined, PGLITE_DATA_DIR: './data' });
+  it('gives development its own issuer and audience, no built-in HS256 secret, and the embedded database', () => {
+    const environment = loadEnvironment({ NODE_ENV: 'development' });
+    expect(environment).toMatchObject({ ...DEVELOPMENT_AUTH_DEFAULTS, DATABASE_URL: undefined, PGLITE_DATA_DIR: './data' });
+    expect(environment.AUTH_HS256_SECRET).toBeUndefined();
+    expect(DEVELOPMENT_AUTH_DEFAULTS).not.toHaveProperty('AUTH_HS256_SECRET');
+  });
+
+  it('listens on loopback outside production and on every interface in production, unless HOST is set', () => {
+    expect(loadEnvironment({ NODE_ENV: 'development' }).HOST).toBe('127.0.0.1');
+    expect(loadEnvironment({ NODE_ENV: 'test' }).HOST).toBe('127.0.0.1');
+    expect(loadEnvironment(PRODUCTION).HOST).toBe('0.0.0.0');
+    expect(loadEnvironment({ NODE_ENV: 'development', HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+    expect(loadEnvironment({ ...PRODUCTION, HOST: '::1' }).HOST).toBe('::1');
   });
 
   it.each([
     ['PORT', { PORT: '70000' }],
     ['PORT', { PORT: 'eighty' }],
+    ['HOST', { HOST: 'http://0.0.0.0/' }],
     ['DATABASE_URL', { DATABASE_URL: 'mysql://root@localhost/test' }],
     ['NODE_ENV', { NODE_ENV: 'staging' }],
     ['LOG_LEVEL', { LOG_LEVEL: 'verbose' }],

@@ -5,12 +5,18 @@ import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MinLength, Min,
 export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
 export type NodeEnvironment = (typeof NODE_ENVIRONMENTS)[number];
 
-/** Development and test only: lets `npm start` and `npm run token` work on a bare machine. */
+/**
+ * Development and test only: lets `npm start` and `npm run token` work on a bare machine. There is
+ * no default secret: without AUTH_HS256_SECRET, `resolveDevelopmentSecret` (src/auth) generates one
+ * per data folder at first start.
+ */
 export const DEVELOPMENT_AUTH_DEFAULTS = {
   AUTH_ISSUER: 'https://heupartrose.local/dev-issuer',
   AUTH_AUDIENCE: 'heupartrose-pathway-service',
-  AUTH_HS256_SECRET: 'development-only-secret-never-use-in-production-0123456789',
 } as const;
+
+/** Where `npm start` listens unless HOST says otherwise: loopback outside production, every interface in production (containers). */
+export const DEFAULT_HOSTS: Record<NodeEnvironment, string> = { development: '127.0.0.1', test: '127.0.0.1', production: '0.0.0.0' };
 
 /**
  * The service's whole configuration, read from the environment once at boot. An unset NODE_ENV
@@ -24,6 +30,11 @@ export class Environment {
   @Min(0)
   @Max(65535)
   PORT: number = 3000;
+
+  /** The address to listen on; see DEFAULT_HOSTS. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9.:%_-]+$/, { message: 'HOST must be an IP address or a host name' })
+  HOST?: string;
 
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must start with postgres:// or postgresql://' })
@@ -61,6 +72,7 @@ export class InvalidEnvironmentError extends Error {}
 const ENVIRONMENT_VARIABLES = [
   'NODE_ENV',
   'PORT',
+  'HOST',
   'DATABASE_URL',
   'PGLITE_DATA_DIR',
   'LOG_LEVEL',
@@ -83,10 +95,10 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
   if (problems.length > 0) {
     throw new InvalidEnvironmentError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
+  environment.HOST ??= DEFAULT_HOSTS[environment.NODE_ENV];
   if (environment.NODE_ENV !== 'production') {
     environment.AUTH_ISSUER ??= DEVELOPMENT_AUTH_DEFAULTS.AUTH_ISSUER;
     environment.AUTH_AUDIENCE ??= DEVELOPMENT_AUTH_DEFAULTS.AUTH_AUDIENCE;
-    if (!environment.AUTH_JWKS_URL) environment.AUTH_HS256_SECRET ??= DEVELOPMENT_AUTH_DEFAULTS.AUTH_HS256_SECRET;
   }
   return environment;
 }

@@ -76,15 +76,26 @@ export const TREATMENTS = [
 ] as const;
 export type Treatment = (typeof TREATMENTS)[number];
 
-/** Core treatments count once given; every other treatment only while it is given. */
-export const CORE_TREATMENTS: readonly Treatment[] = [
-  'EDUCATION',
-  'EXERCISE_THERAPY',
-  'PHYSIOTHERAPY',
-  'WEIGHT_MANAGEMENT',
+/**
+ * Core treatment is given (NICE-QS87 statements 3–5) when a treatment of each group is: education,
+ * exercise (either kind), and weight management unless bmi is known and below its threshold. The
+ * guideline's derived fact "core treatment given" and the day core treatment became complete
+ * (fact derivation) both read this one definition.
+ */
+export const CORE_TREATMENT_GROUPS: readonly {
+  readonly treatments: readonly Treatment[];
+  /** Not needed when bmi is known and below this. */
+  readonly notNeededBelowBmi?: number;
+}[] = [
+  { treatments: ['EDUCATION'] },
+  { treatments: ['EXERCISE_THERAPY', 'PHYSIOTHERAPY'] },
+  { treatments: ['WEIGHT_MANAGEMENT'], notNeededBelowBmi: 25 },
 ];
 
-/** Injections count for 12 weeks after they were given. */
+/** Core treatments count once given; every other treatment only while it is given. */
+export const CORE_TREATMENTS: readonly Treatment[] = CORE_TREATMENT_GROUPS.flatMap(({ treatments }) => treatments);
+
+/** Injections count on the day they were given and on the 90 days after (3 months). */
 export const INJECTION_TREATMENTS: readonly Treatment[] = [
   'INTRA_ARTICULAR_CORTICOSTEROID',
   'HYALURONIC_ACID_INJECTION',

@@ -2,6 +2,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import type { ActingUser } from '../auth/role.js';
+import { OperationName } from '../common/graphql/operation-name.decorator.js';
 import {
   DocumentSharedDecisionInput,
   PlanFollowUpInput,
@@ -37,127 +38,127 @@ export class PathwayRecordingResolver {
 
   @Mutation(() => PathwayWritePayload, { description: 'Open a pathway for a hip (one open pathway per hip), in stage CLINICAL_EXAM.' })
   @Roles('CLINICIAN')
-  openPathway(@Args('input') input: OpenPathwayInput, @CurrentUser() user: ActingUser) {
-    return this.pathways.open(input, user);
+  openPathway(@Args('input') input: OpenPathwayInput, @CurrentUser() user: ActingUser, @OperationName() operation: string) {
+    return this.pathways.open(operation, input, user);
   }
 
   @Mutation(() => PathwayWritePayload)
   @Roles('CLINICIAN')
-  recordClinicalExam(@Args('input') input: RecordClinicalExamInput, @CurrentUser() user: ActingUser) {
-    return this.pathways.execute('recordClinicalExam', input, user);
+  recordClinicalExam(@Args('input') input: RecordClinicalExamInput, @CurrentUser() user: ActingUser, @OperationName() operation: string) {
+    return this.pathways.execute(operation, input, user);
   }
 
   @Mutation(() => PathwayWritePayload)
   @Roles('CLINICIAN')
-  recordRedFlagScreening(@Args('input') input: RecordRedFlagScreeningInput, @CurrentUser() user: ActingUser) {
-    return this.pathways.execute('recordRedFlagScreening', input, user);
+  recordRedFlagScreening(@Args('input') input: RecordRedFlagScreeningInput, @CurrentUser() user: ActingUser, @OperationName() operation: string) {
+    return this.pathways.execute(operation, input, user);
   }
 
   @Mutation(() => PathwayWritePayload)
   @Roles('CLINICIAN')
-  recordRiskFactors(@Args('input') input: RecordRiskFactorsInput, @CurrentUser() user: ActingUser) {
-    return this.pathways.execute('recordRiskFactors', input, user);
+  recordRiskFactors(@Args('input') input: RecordRiskFactorsInput, @CurrentUser() user: ActingUser, @OperationName() operation: string) {
+    return this.pathways.execute(operation, input, user);
   }
 
   @Mutation(() => PathwayWritePayload)
   @Roles('CLINICIAN')
-  recordXrayOrdered(@Args('input') input: RecordXrayOrderedInput, @CurrentUser() user: ActingUser) {
-    return this.pathways.execute('recordXrayOrdered', input, user);
+  recordXrayOrdered(@Args('input') input: RecordXrayOrderedInput, @CurrentUser() user: ActingUser, @OperationName() operation: string) {
+    return this.pathways.execute(operation, input, user);
   }
 
   @Mutation(() => PathwayWritePayload)
   @Roles('CLINICIAN')
-  recordXrayResult(@Args('input') input: RecordXrayResultInput, @CurrentUser() user: ActingUser) {
-    return this.pathways.execute('recordXrayResult', input, user);
+  recordXrayResult(@Args('input') input: RecordXrayResultInput, @CurrentUser() user: ActingUser, @OperationName() operation: string) {
+    return this.pathways.execute(operation, input, user);
   }
 
   @Mutation(() => PathwayWritePayload)
   @Roles('CLINICIAN')
-  startTreatment(@Args('input') input: StartTreatmentInput, @CurrentUser() user: ActingUser) {
-    return this.pathways.execute('startTreatment', input, user);
+  startTreatment(@Args('input') input: StartTreatmentInput, @CurrentUser() user: ActingUser, @OperationName() operation: string) {
+    return this.pathways.execute(operation, input, user);
   }
 
   @Mutation(() => PathwayWritePayload)
   @Roles('CLINICIAN')
-  stopTreatment(@Args('input') input: StopTreatmentInput, @CurrentUser() user: ActingUser) {
-    return this.pathways.execute('stopTreatment', input, user);
+  stopTreatment(@Args('input') input: StopTreatmentInput, @CurrentUser() user: ActingUser, @OperationName() operation: string) {
+    return this.pathways.execute(operation, input, user);
   }
 
   @Mutation(() => PathwayWritePayload)
   @Roles('CLINICIAN')
-  recordNsaidRiskFactors(@Args('input') input: RecordNsaidRiskFactorsInput, @CurrentUser() user: ActingUser) {
-    return this.pathways.execute('recordNsaidRiskFactors', input, user);
+  recordNsaidRiskFactors(@Args('input') input: RecordNsaidRiskFactorsInput, @CurrentUser() user: ActingUser, @OperationName() operation: string) {
+    return this.pathways.execute(operation, input, user);
   }
 
   @Mutation(() => PathwayWritePayload)
   @Roles('CLINICIAN')
-  recordPatientReportedOutcomes(@Args('input') input: RecordPatientReportedOutcomesInput, @CurrentUser() user: ActingUser) {
-    return this.pathways.execute('recordPatientReportedOutcomes', input, user);
+  recordPatientReportedOutcomes(@Args('input') input: RecordPatientReportedOutcomesInput, @CurrentUser() user: ActingUser, @OperationName() operation: string) {
+    return this.pathways.execute(operation, input, user);
   }
 
   @Mutation(() => PathwayWritePayload)
   @Roles('CLINICIAN')
-  recordSurgicalIndication(@Args('input') input: RecordSurgicalIndicationInput, @CurrentUser() user: ActingUser) {
-    return this.pathways.execute('recordSurgicalIndication', input, user);
+  recordSurgicalIndication(@Args('input') input: RecordSurgicalIndicationInput, @CurrentUser() user: ActingUser, @OperationName() operation: string) {
+    return this.pathways.execute(operation, input, user);
   }
 
   @Mutation(() => PathwayWritePayload)
   @Roles('CLINICIAN')
-  recordSurgicalRiskFactors(@Args('input') input: RecordSurgicalRiskFactorsInput, @CurrentUser() user: ActingUser) {
-    return this.pathways.execute('recordSurgicalRiskFactors', input, user);
+  recordSurgicalRiskFactors(@Args('input') input: RecordSurgicalRiskFactorsInput, @CurrentUser() user: ActingUser, @OperationName() operation: string) {
+    return this.pathways.execute(operation, input, user);
   }
 
   @Mutation(() => PathwayWritePayload)
   @Roles('CLINICIAN')
-  documentSharedDecision(@Args('input') input: DocumentSharedDecisionInput, @CurrentUser() user: ActingUser) {
-    return this.pathways.execute('documentSharedDecision', input, user);
+  documentSharedDecision(@Args('input') input: DocumentSharedDecisionInput, @CurrentUser() user: ActingUser, @OperationName() operation: string) {
+    return this.pathways.execute(operation, input, user);
   }
 
   @Mutation(() => PathwayWritePayload)
   @Roles('CLINICIAN')
-  recordNoAnalgesiaNeeded(@Args('input') input: RecordNoAnalgesiaNeededInput, @CurrentUser() user: ActingUser) {
-    return this.pathways.execute('recordNoAnalgesiaNeeded', input, user);
+  recordNoAnalgesiaNeeded(@Args('input') input: RecordNoAnalgesiaNeededInput, @CurrentUser() user: ActingUser, @OperationName() operation: string) {
+    return this.pathways.execute(operation, input, user);
   }
 
   @Mutation(() => PathwayWritePayload)
   @Roles('CLINICIAN')
-  planFollowUp(@Args('input') input: PlanFollowUpInput, @CurrentUser() user: ActingUser) {
-    return this.pathways.execute('planFollowUp', input, user);
+  planFollowUp(@Args('input') input: PlanFollowUpInput, @CurrentUser() user: ActingUser, @OperationName() operation: string) {
+    return this.pathways.execute(operation, input, user);
   }
 
   @Mutation(() => PathwayWritePayload)
   @Roles('CLINICIAN')
-  recordSurgery(@Args('input') input: RecordSurgeryInput, @CurrentUser() user: ActingUser) {
-    return this.pathways.execute('recordSurgery', input, user);
+  recordSurgery(@Args('input') input: RecordSurgeryInput, @CurrentUser() user: ActingUser, @OperationName() operation: string) {
+    return this.pathways.execute(operation, input, user);
   }
 
   @Mutation(() => PathwayWritePayload)
   @Roles('CLINICIAN')
-  recordPostoperativeOutcome(@Args('input') input: RecordPostoperativeOutcomeInput, @CurrentUser() user: ActingUser) {
-    return this.pathways.execute('recordPostoperativeOutcome', input, user);
+  recordPostoperativeOutcome(@Args('input') input: RecordPostoperativeOutcomeInput, @CurrentUser() user: ActingUser, @OperationName() operation: string) {
+    return this.pathways.execute(operation, input, user);
   }
 
   @Mutation(() => PathwayWritePayload)
   @Roles('CLINICIAN')
-  changeStage(@Args('input') input: ChangeStageInput, @CurrentUser() user: ActingUser) {
-    return this.pathways.execute('changeStage', input, user);
+  changeStage(@Args('input') input: ChangeStageInput, @CurrentUser() user: ActingUser, @OperationName() operation: string) {
+    return this.pathways.execute(operation, input, user);
   }
 
   @Mutation(() => PathwayWritePayload)
   @Roles('CLINICIAN')
-  markEnteredInError(@Args('input') input: MarkEnteredInErrorInput, @CurrentUser() user: ActingUser) {
-    return this.pathways.execute('markEnteredInError', input, user);
+  markEnteredInError(@Args('input') input: MarkEnteredInErrorInput, @CurrentUser() user: ActingUser, @OperationName() operation: string) {
+    return this.pathways.execute(operation, input, user);
   }
 
   @Mutation(() => PathwayWritePayload)
   @Roles('CLINICIAN')
-  markChecklistItemNotApplicable(@Args('input') input: MarkChecklistItemNotApplicableInput, @CurrentUser() user: ActingUser) {
-    return this.pathways.execute('markChecklistItemNotApplicable', input, user);
+  markChecklistItemNotApplicable(@Args('input') input: MarkChecklistItemNotApplicableInput, @CurrentUser() user: ActingUser, @OperationName() operation: string) {
+    return this.pathways.execute(operation, input, user);
   }
 
   @Mutation(() => PathwayWritePayload, { description: 'Accept or override a suggestion shown now. EHR integrations may send it for the clinician they act for.' })
   @Roles('CLINICIAN', 'INTEGRATION')
-  giveSuggestionFeedback(@Args('input') input: GiveSuggestionFeedbackInput, @CurrentUser() user: ActingUser) {
-    return this.pathways.execute('giveSuggestionFeedback', input, user);
+  giveSuggestionFeedback(@Args('input') input: GiveSuggestionFeedbackInput, @CurrentUser() user: ActingUser, @OperationName() operation: string) {
+    return this.pathways.execute(operation, input, user);
   }
 }

@@ -1,42 +1,30 @@
 import { ApiErrorCode } from '../common/errors/api-error-code.js';
-import { ApiException } from '../common/errors/api.exception.js';
-import type { PathwayError } from './domain/pathway.error.js';
+import { moduleException } from '../common/errors/api.exception.js';
+import type { PathwayRefusalReason } from './domain/pathway.error.js';
 
-export enum PathwayExceptionCode {
-  PATHWAY_NOT_FOUND = 'PATHWAY_NOT_FOUND',
-  HIP_ALREADY_HAS_OPEN_PATHWAY = 'HIP_ALREADY_HAS_OPEN_PATHWAY',
-  /** Refusals of the pathway's own rules (state machine, recordings), by their domain code. */
-  INVALID_TRANSITION = 'INVALID_TRANSITION',
-  DEVIATION_REASON_REQUIRED = 'DEVIATION_REASON_REQUIRED',
-  INVALID_RECORDING = 'INVALID_RECORDING',
-  REFUSED_IN_CURRENT_STATE = 'REFUSED_IN_CURRENT_STATE',
-  RECORDING_NOT_FOUND = 'RECORDING_NOT_FOUND',
-}
+/** Why a pathway request is refused: the pathway's own reasons, and what only the shell can see. */
+export type PathwayExceptionReason = PathwayRefusalReason | 'HIP_ALREADY_OPEN';
 
-const API_CODES: Record<PathwayExceptionCode, ApiErrorCode> = {
-  [PathwayExceptionCode.PATHWAY_NOT_FOUND]: ApiErrorCode.NOT_FOUND,
-  [PathwayExceptionCode.HIP_ALREADY_HAS_OPEN_PATHWAY]: ApiErrorCode.CONFLICT,
-  [PathwayExceptionCode.INVALID_TRANSITION]: ApiErrorCode.INVALID_TRANSITION,
-  [PathwayExceptionCode.DEVIATION_REASON_REQUIRED]: ApiErrorCode.DEVIATION_REASON_REQUIRED,
-  [PathwayExceptionCode.INVALID_RECORDING]: ApiErrorCode.BAD_USER_INPUT,
-  [PathwayExceptionCode.REFUSED_IN_CURRENT_STATE]: ApiErrorCode.CONFLICT,
-  [PathwayExceptionCode.RECORDING_NOT_FOUND]: ApiErrorCode.NOT_FOUND,
+/** The API code each refusal answers with: what clients see, so it changes only with the contract. */
+export const PATHWAY_API_CODES: Readonly<Record<PathwayExceptionReason, ApiErrorCode>> = {
+  INVALID_INPUT: ApiErrorCode.BAD_USER_INPUT,
+  CLINICAL_DATE_IN_FUTURE: ApiErrorCode.BAD_USER_INPUT,
+  CLINICAL_DATE_BEFORE_BIRTH: ApiErrorCode.BAD_USER_INPUT,
+  FOLLOW_UP_BEFORE_CLINICAL_DATE: ApiErrorCode.BAD_USER_INPUT,
+  NOT_A_RECORDING: ApiErrorCode.BAD_USER_INPUT,
+  PATHWAY_NOT_FOUND: ApiErrorCode.NOT_FOUND,
+  RECORDING_NOT_FOUND: ApiErrorCode.NOT_FOUND,
+  PATHWAY_ALREADY_OPEN: ApiErrorCode.CONFLICT,
+  HIP_ALREADY_OPEN: ApiErrorCode.CONFLICT,
+  PATHWAY_CLOSED: ApiErrorCode.CONFLICT,
+  CHECKLIST_ITEM_NOT_IN_STAGE: ApiErrorCode.CONFLICT,
+  TREATMENT_NOT_GIVEN: ApiErrorCode.CONFLICT,
+  SURGERY_NOT_RECORDED: ApiErrorCode.CONFLICT,
+  ALREADY_ENTERED_IN_ERROR: ApiErrorCode.CONFLICT,
+  // The code is a valid one, but the current facts no longer raise it: the state refuses it.
+  SUGGESTION_NOT_SHOWN: ApiErrorCode.CONFLICT,
+  INVALID_TRANSITION: ApiErrorCode.INVALID_TRANSITION,
+  DEVIATION_REASON_REQUIRED: ApiErrorCode.DEVIATION_REASON_REQUIRED,
 };
 
-const FROM_DOMAIN: Record<PathwayError['code'], PathwayExceptionCode> = {
-  INVALID_TRANSITION: PathwayExceptionCode.INVALID_TRANSITION,
-  DEVIATION_REASON_REQUIRED: PathwayExceptionCode.DEVIATION_REASON_REQUIRED,
-  BAD_USER_INPUT: PathwayExceptionCode.INVALID_RECORDING,
-  CONFLICT: PathwayExceptionCode.REFUSED_IN_CURRENT_STATE,
-  NOT_FOUND: PathwayExceptionCode.RECORDING_NOT_FOUND,
-};
-
-export class PathwayException extends ApiException<PathwayExceptionCode> {
-  get apiCode(): ApiErrorCode {
-    return API_CODES[this.reason];
-  }
-
-  static fromDomain(error: PathwayError): PathwayException {
-    return new PathwayException(FROM_DOMAIN[error.code], error.message, error.field);
-  }
-}
+export class PathwayException extends moduleException(PATHWAY_API_CODES) {}

@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { GuidelineModule } from '../guideline/guideline.module.js';
 import { PatientsModule } from '../patients/patients.module.js';
 import { PathwayRecordingResolver } from './pathway-recording.resolver.js';
+import { PathwayStateLoader } from './pathway-state-loader.js';
+import { PathwayRepository } from './pathway.repository.js';
 import { PathwaysResolver, PatientPathwaysResolver } from './pathways.resolver.js';
 import { PathwaysService } from './pathways.service.js';
 
 @Module({
   imports: [GuidelineModule, PatientsModule],
-  providers: [PathwaysService, PathwaysResolver, PatientPathwaysResolver, PathwayRecordingResolver],
+  providers: [PathwaysService, PathwayRepository, PathwayStateLoader, PathwaysResolver, PatientPathwaysResolver, PathwayRecordingResolver],
 })
 export class PathwaysModule {}

@@ -1,5 +1,5 @@
 import { ApiErrorCode } from '../common/errors/api-error-code.js';
-import { ApiException } from '../common/errors/api.exception.js';
+import { moduleException } from '../common/errors/api.exception.js';
 
 export enum PatientExceptionCode {
   PATIENT_NOT_FOUND = 'PATIENT_NOT_FOUND',
@@ -13,8 +13,4 @@ const API_CODES: Record<PatientExceptionCode, ApiErrorCode> = {
   [PatientExceptionCode.BIRTH_DATE_IN_FUTURE]: ApiErrorCode.BAD_USER_INPUT,
 };
 
-export class PatientException extends ApiException<PatientExceptionCode> {
-  get apiCode(): ApiErrorCode {
-    return API_CODES[this.reason];
-  }
-}
+export class PatientException extends moduleException(API_CODES) {}

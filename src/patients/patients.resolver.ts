@@ -2,6 +2,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import type { ActingUser } from '../auth/role.js';
+import { OperationName } from '../common/graphql/operation-name.decorator.js';
 import { PageArgs } from '../common/graphql/connection.js';
 import { IdArgs } from '../common/graphql/id.args.js';
 import { PatientByIdentifierArgs } from './dto/patient-by-identifier.args.js';
@@ -17,8 +18,12 @@ export class PatientsResolver {
 
   @Mutation(() => RegisterPatientPayload)
   @Roles('CLINICIAN', 'ADMIN')
-  registerPatient(@Args('input') input: RegisterPatientInput, @CurrentUser() user: ActingUser): Promise<RegisterPatientPayload> {
-    return this.patientsService.register(input, user);
+  registerPatient(
+    @Args('input') input: RegisterPatientInput,
+    @CurrentUser() user: ActingUser,
+    @OperationName() operation: string,
+  ): Promise<RegisterPatientPayload> {
+    return this.patientsService.register(operation, input, user);
   }
 
   @Query(() => Patient)

@@ -1,4 +1,4 @@
-import { brusselsDate } from '../../src/contract/calendar-date.js';
+import { calendarDaysBefore } from './fixed-clock.js';
 import { registerPatient } from './fixtures.js';
 import { newKey, type TestApp } from './test-app.js';
 
@@ -16,9 +16,9 @@ export const PATHWAY_FIELDS = `id stage version deviationCount closeReason evalu
 const PATHWAY = `query ($id: ID!, $locale: Locale) { pathway(id: $id) { ${PATHWAY_FIELDS} } }`;
 const EVALUATE = `query ($facts: HipFactsInput!, $locale: Locale) { evaluateGuideline(facts: $facts, locale: $locale) { ruleSetVersion suggestions { ${SUGGESTION_FIELDS} } } }`;
 
-/** A calendar date `days` before today in Brussels. */
+/** A calendar date `days` before today in Brussels by the wall clock; suites on a FixedClock use its daysAgo. */
 export function daysAgo(days: number): string {
-  return new Date(Date.parse(`${brusselsDate(new Date())}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+  return calendarDaysBefore(new Date(), days);
 }
 
 export interface PathwayView {

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import type { ValueProvider } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../src/app.factory.js';
 import { signDevelopmentToken } from '../../src/auth/dev-token.js';
@@ -12,6 +14,15 @@ export interface GraphqlResponse<Data = Record<string, any>> {
   errors?: { message: string; path?: string[]; extensions: { code: string; field?: string; fields?: string[]; reason?: string; correlationId?: string } }[];
 }
 
+export interface TestAppOptions {
+  /** Environment variables on top of the test defaults. */
+  env?: Record<string, string>;
+  /** Changes the validated environment, e.g. to run as production without a production database. */
+  adjust?: (environment: Environment) => void;
+  /** Shared providers to replace, e.g. `[{ provide: Clock, useValue: new FixedClock() }]`. */
+  overrides?: ValueProvider[];
+}
+
 /** The real application over HTTP on a fresh database, as end-to-end tests use it. */
 export class TestApp {
   private constructor(
@@ -21,18 +32,22 @@ export class TestApp {
     private readonly database: TestDatabase,
   ) {}
 
-  /** `adjust` changes the validated environment, e.g. to run as production without a production database. */
-  static async start(overrides: Record<string, string> = {}, adjust: (environment: Environment) => void = () => undefined): Promise<TestApp> {
+  /**
+   * Tokens are signed with a random HS256 secret per app, unless `env` sets AUTH_JWKS_URL or
+   * AUTH_HS256_SECRET (an empty AUTH_HS256_SECRET lets the app generate its own).
+   */
+  static async start({ env = {}, adjust = () => undefined, overrides = [] }: TestAppOptions = {}): Promise<TestApp> {
     const database = await createTestDatabase();
     const environment = loadEnvironment({
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',
       PGLITE_DATA_DIR: database.pgliteDataDir,
       ...(database.url ? { DATABASE_URL: database.url } : {}),
-      ...overrides,
+      ...(env.AUTH_JWKS_URL ? {} : { AUTH_HS256_SECRET: randomSecret() }),
+      ...env,
     });
     adjust(environment);
-    const app = await createApp(environment);
+    const app = await createApp(environment, { overrides });
     await app.listen({ port: 0, host: '127.0.0.1' });
     return new TestApp(app, await app.getUrl(), environment, database);
   }
@@ -77,6 +92,11 @@ export class TestApp {
   async auditEventCount(): Promise<number> {
     return this.prisma.auditEvent.count();
   }
+}
+
+/** A fresh HS256 secret, as long as a generated development secret. */
+export function randomSecret(): string {
+  return randomBytes(32).toString('base64url');
 }
 
 let keyCounter = 0;

@@ -16,7 +16,7 @@ function chain(count: number): StoredChainEvent[] {
       clinicalDate: '2026-11-24',
       recordedAt: '2026-11-24T10:00:00.000Z',
       reason: null,
-      ruleSetVersion: 'hip-oa-2026.11',
+      ruleSetVersion: 'hip-oa-2026.12',
       idempotencyKey: `key-${sequence}`,
     };
     const hash = hashEvent(previousHash, fields);

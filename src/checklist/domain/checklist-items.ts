@@ -1,6 +1,6 @@
 import type { PathwayStage } from '../../contract/vocabulary.js';
 
-/** The consultation checklist per stage, in the contract's order (GUIDELINE.md, "Consultation checklist"). */
+/** The consultation checklist per stage, in the contract's order (docs/clinical/guideline.md, "Consultation checklist"). */
 export const CHECKLIST_ITEMS = {
   CLINICAL_EXAM: [
     'ASK_PAIN_LOCATION',

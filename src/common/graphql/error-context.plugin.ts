@@ -26,9 +26,13 @@ export const errorContextPlugin: ApolloServerPlugin = {
         const correlationId = String((contextValue as GraphQLContext).req.id);
         response.body.singleResult.errors = response.body.singleResult.errors.map((error) => {
           const location = error.locations?.[0];
-          const field = error.message === INVALID_QUERY_VALUE && source && location ? fieldAtLocation(source, location) : undefined;
+          const field = error.message.startsWith(INVALID_QUERY_VALUE) && source && location ? fieldAtLocation(source, location) : undefined;
           return field
-            ? { ...error, message: `Invalid value for field ${field}`, extensions: { ...error.extensions, field, correlationId } }
+            ? {
+                ...error,
+                message: `Invalid value for field ${field}${error.message.slice(INVALID_QUERY_VALUE.length)}`,
+                extensions: { ...error.extensions, field, correlationId },
+              }
             : { ...error, extensions: { ...error.extensions, correlationId } };
         });
       },

@@ -36,6 +36,10 @@ const SAFE_MESSAGES = [
 
 export const INVALID_QUERY_VALUE = 'Invalid value in the query';
 
+/** The reasons of the client errors GraphQL itself finds: a value (variable or literal), or the query's shape. */
+const INVALID_INPUT = 'INVALID_INPUT';
+const INVALID_QUERY = 'INVALID_QUERY';
+
 export type FormattedApiError = GraphQLFormattedError & {
   extensions: { code: ApiErrorCode; reason?: string; field?: string; fields?: string[] };
 };
@@ -67,12 +71,16 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   }
   if (isClientError(error)) {
     const variable = describeVariableError(formatted.message);
-    const message =
-      variable?.message ??
-      (SAFE_MESSAGES.some((safe) => safe.test(formatted.message)) ? formatted.message
+    if (variable) return { ...base, message: variable.message, extensions: { code: ApiErrorCode.BAD_USER_INPUT, reason: INVALID_INPUT, field: variable.field } };
+    const query =
+      SAFE_MESSAGES.some((safe) => safe.test(formatted.message)) ? formatted.message
       : formatted.message.startsWith('Syntax Error:') ? 'Syntax error in the query'
-      : INVALID_QUERY_VALUE);
-    return { ...base, message, extensions: { code: ApiErrorCode.BAD_USER_INPUT, ...(variable ? { field: variable.field } : {}) } };
+      : undefined;
+    if (query) return { ...base, message: query, extensions: { code: ApiErrorCode.BAD_USER_INPUT, reason: INVALID_QUERY } };
+    // A value written in the query text: the error context plugin names its field from the query's syntax tree.
+    const problem = describeProblem(formatted.message);
+    const message = problem ? `${INVALID_QUERY_VALUE}: ${problem}` : INVALID_QUERY_VALUE;
+    return { ...base, message, extensions: { code: ApiErrorCode.BAD_USER_INPUT, reason: INVALID_INPUT } };
   }
   return { ...base, message: 'Internal error', extensions: { code: ApiErrorCode.INTERNAL_SERVER_ERROR } };
 }
@@ -82,19 +90,19 @@ function describeVariableError(message: string): { field: string; message: strin
   const match = /^Variable "\$([^"]+)" got invalid value .*?(?: at "([^"]+)")?; (.*)$/s.exec(message);
   if (!match) return undefined;
   const field = match[2] ?? match[1]!;
-  return { field, message: `Invalid value for field ${field}: ${describeProblem(match[3]!)}` };
+  return { field, message: `Invalid value for field ${field}: ${describeProblem(match[3]!) ?? 'not a valid value'}` };
 }
 
-/** GraphQL's reasons quote the value too ("Int cannot represent non-integer value: 1.5"). */
-function describeProblem(problem: string): string {
+/** The expected type or the field at fault: GraphQL's own wording quotes the value too ("Int cannot represent non-integer value: 1.5"). */
+function describeProblem(problem: string): string | undefined {
   const enumValue = /does not exist in "([^"]+)" enum/.exec(problem);
-  if (enumValue) return `not a value of enum ${enumValue[1]}`;
+  if (enumValue) return `expected a value of enum ${enumValue[1]}`;
   const field = /Field "([^"]+)" is not defined by type "([^"]+)"/.exec(problem);
   if (field) return `field ${field[1]} is not defined by type ${field[2]}`;
   const required = /Field "([^"]+)" of required type "([^"]+)" was not provided/.exec(problem);
   if (required) return `field ${required[1]} of type ${required[2]} is required`;
-  const scalar = /^(\w+) cannot represent/.exec(problem);
-  if (scalar) return `not a valid ${scalar[1]}`;
-  if (/LocalDate|date/i.test(problem)) return 'not a valid date (YYYY-MM-DD)';
-  return 'not a valid value';
+  // LocalDate is the only scalar of ours that says "Value is not string".
+  if (/LocalDate|as local dates|^Value is not string/.test(problem)) return 'expected a date written YYYY-MM-DD';
+  const type = /Expected (?:value of )?type "\[?(\w+)/.exec(problem) ?? /^(\w+) cannot represent/.exec(problem);
+  return type ? `expected a value of type ${type[1]}` : undefined;
 }

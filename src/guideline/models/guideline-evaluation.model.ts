@@ -42,7 +42,7 @@ export class SuggestionModel {
   @Field(() => SuggestionCodeEnum)
   code!: SuggestionCode;
 
-  @Field({ description: 'The rule set that raised it, e.g. hip-oa-2026.11.' })
+  @Field({ description: 'The rule set that raised it, e.g. hip-oa-2026.12.' })
   ruleSetVersion!: string;
 
   @Field(() => IndicatorEnum)

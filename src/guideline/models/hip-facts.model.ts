@@ -25,7 +25,7 @@ import {
 import { InRange, OptionalBoolean, OptionalList } from './fact-field.decorators.js';
 
 /**
- * The facts of one hip at one moment (shared/clinical/GUIDELINE.md, "Facts"). The same shape is
+ * The facts of one hip at one moment (docs/clinical/guideline.md, "Facts"). The same shape is
  * the stateless query's input and a stored pathway's derived facts. Every fact but the stage is
  * optional: absent means unknown.
  */

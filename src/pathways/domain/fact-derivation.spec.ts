@@ -1,5 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import type { HipFacts } from '../../contract/vocabulary.js';
+import type { HipFacts, PathwayStage } from '../../contract/vocabulary.js';
+import { evaluate } from '../../guideline/domain/engine/rule-engine.js';
+import { coreTreatmentGiven, referralRuleHolds } from '../../guideline/domain/rules/derived-facts.js';
+import type { SuggestionCode } from '../../guideline/domain/rules/suggestion-codes.js';
 import { derivePathwayRecord } from './fact-derivation.js';
 import type { NewPathwayEvent, PathwayEventPayloads, RecordingEventType } from './pathway-events.js';
 import { commit, type PathwayState } from './pathway-state-machine.js';
@@ -20,6 +23,12 @@ const proms = (clinicalDate: string, payload: PathwayEventPayloads['PATIENT_REPO
   rec('PATIENT_REPORTED_OUTCOMES_RECORDED', clinicalDate, payload);
 const exam = (clinicalDate: string, payload: PathwayEventPayloads['CLINICAL_EXAM_RECORDED']) =>
   rec('CLINICAL_EXAM_RECORDED', clinicalDate, payload);
+/** Core treatment complete on `clinicalDate`: education and exercise at BMI 22 (no weight management needed). */
+const coreTreatmentStarted = (clinicalDate: string): NewPathwayEvent[] => [
+  rec('RISK_FACTORS_RECORDED', clinicalDate, { bmi: 22 }),
+  start(clinicalDate, 'EDUCATION'),
+  start(clinicalDate, 'EXERCISE_THERAPY'),
+];
 const inError = (targetSequence: number): NewPathwayEvent => ({
   type: 'RECORDING_ENTERED_IN_ERROR',
   payload: { targetSequence, reason: 'entered in error' },
@@ -93,11 +102,28 @@ describe('derivePathwayRecord: facts', () => {
       [start('2026-02-01', 'WALKING_AID'), stop('2026-02-15', 'WALKING_AID'), start('2026-03-01', 'WALKING_AID')],
       { treatments: ['WALKING_AID'] },
     ],
-    ['an injection 83 days ago still counts', [start('2026-01-05', 'INTRA_ARTICULAR_CORTICOSTEROID')], { treatments: ['INTRA_ARTICULAR_CORTICOSTEROID'] }],
-    ['an injection 84 days ago no longer counts', [start('2026-01-04', 'INTRA_ARTICULAR_CORTICOSTEROID')], { treatments: [] }],
-    ['a hyaluronic acid injection counts for 12 weeks too', [start('2026-01-05', 'HYALURONIC_ACID_INJECTION')], { treatments: ['HYALURONIC_ACID_INJECTION'] }],
     [
-      'a stop does not shorten an injection’s 12 weeks',
+      'a stop dated on the start’s own day, recorded after it: that course was never given',
+      [start('2026-03-01', 'PARACETAMOL'), stop('2026-03-01', 'PARACETAMOL')],
+      { treatments: [] },
+    ],
+    [
+      'a restart on the day of the stop begins a new course',
+      [start('2026-02-01', 'PARACETAMOL'), stop('2026-03-01', 'PARACETAMOL'), start('2026-03-01', 'PARACETAMOL')],
+      { treatments: ['PARACETAMOL'] },
+    ],
+    [
+      'a core treatment stopped on its own start day was never given',
+      [start('2026-03-01', 'EDUCATION'), stop('2026-03-01', 'EDUCATION')],
+      { treatments: [] },
+    ],
+    [
+      'a core treatment stopped on a later day was given and still counts',
+      [start('2026-03-01', 'EDUCATION'), stop('2026-03-02', 'EDUCATION')],
+      { treatments: ['EDUCATION'] },
+    ],
+    [
+      'a stop does not shorten an injection’s 90 days',
       [start('2026-03-01', 'INTRA_ARTICULAR_CORTICOSTEROID'), stop('2026-03-02', 'INTRA_ARTICULAR_CORTICOSTEROID')],
       { treatments: ['INTRA_ARTICULAR_CORTICOSTEROID'] },
     ],
@@ -108,12 +134,21 @@ describe('derivePathwayRecord: facts', () => {
     ],
     ['no treatment recorded is a known empty list', [], { treatments: [] }],
     [
-      'conservative treatment weeks count from the earliest start, even of a stopped treatment',
-      [start('2026-01-04', 'ORAL_NSAID'), stop('2026-01-20', 'ORAL_NSAID'), start('2026-02-01', 'EDUCATION')],
-      { conservativeTreatmentWeeks: 12, treatments: ['EDUCATION'] },
+      'facts nothing recorded stay unknown, never false',
+      [exam('2026-03-01', { limping: false }), rec('XRAY_ORDERED', '2026-03-01', {}), start('2026-03-01', 'PARACETAMOL')],
+      {
+        limping: false,
+        redFlagsScreened: undefined,
+        redFlags: undefined,
+        sharedDecisionDocumented: undefined,
+        xrayPerformed: undefined,
+        kellgrenLawrenceGrade: undefined,
+        conservativeTreatmentWeeks: undefined,
+        weeksSinceSurgery: undefined,
+        oxfordHipScore: undefined,
+        postoperativeOxfordHipScore: undefined,
+      },
     ],
-    ['83 days of conservative treatment are 11 whole weeks', [start('2026-01-05', 'EXERCISE_THERAPY')], { conservativeTreatmentWeeks: 11 }],
-    ['no treatment start leaves conservative treatment weeks unknown', [], { conservativeTreatmentWeeks: undefined }],
     ['weeks since surgery: 182 days are 26 weeks', [rec('SURGERY_PERFORMED', '2025-09-28', {})], { weeksSinceSurgery: 26 }],
     ['weeks since surgery: 181 days are 25 weeks', [rec('SURGERY_PERFORMED', '2025-09-29', {})], { weeksSinceSurgery: 25 }],
     ['an X-ray order alone leaves xrayPerformed unknown', [rec('XRAY_ORDERED', '2026-03-01', {})], { xrayPerformed: undefined }],
@@ -129,6 +164,11 @@ describe('derivePathwayRecord: facts', () => {
       { xrayPerformed: true, kellgrenLawrenceGrade: undefined },
     ],
     [
+      'an older graded X-ray recorded after a newer ungraded one does not lend it its grade',
+      [rec('XRAY_RESULT_RECORDED', '2026-03-01', { findings: 'new film' }), rec('XRAY_RESULT_RECORDED', '2026-01-10', { kellgrenLawrenceGrade: 3 })],
+      { xrayPerformed: true, kellgrenLawrenceGrade: undefined },
+    ],
+    [
       'the Oxford Hip Score is the latest on or before surgery; one after it is postoperative',
       [
         proms('2025-09-01', { oxfordHipScore: 18 }),
@@ -139,6 +179,16 @@ describe('derivePathwayRecord: facts', () => {
       { oxfordHipScore: 20, postoperativeOxfordHipScore: 40, painScore: 2 },
     ],
     ['without surgery the Oxford Hip Score is the latest', [proms('2026-01-01', { oxfordHipScore: 18 }), proms('2026-03-01', { oxfordHipScore: 25 })], { oxfordHipScore: 25 }],
+    [
+      'without surgery a score recorded as postoperative is an Oxford Hip Score, never a postoperative one',
+      [proms('2026-01-01', { oxfordHipScore: 18 }), rec('POSTOPERATIVE_OUTCOME_RECORDED', '2026-03-01', { oxfordHipScore: 30 })],
+      { oxfordHipScore: 30, postoperativeOxfordHipScore: undefined },
+    ],
+    [
+      'a score recorded as postoperative but dated on the surgery day is the preoperative score',
+      [proms('2025-09-01', { oxfordHipScore: 18 }), rec('SURGERY_PERFORMED', '2025-10-01', {}), rec('POSTOPERATIVE_OUTCOME_RECORDED', '2025-10-01', { oxfordHipScore: 20 })],
+      { oxfordHipScore: 20, postoperativeOxfordHipScore: undefined },
+    ],
     [
       'the postoperative outcome is the latest by clinical date',
       [
@@ -185,18 +235,22 @@ describe('derivePathwayRecord: facts', () => {
 });
 
 describe('derivePathwayRecord: calendar dates in Brussels', () => {
-  const state = pathway(rec('SURGERY_PERFORMED', '2025-09-28', {}), start('2026-01-04', 'INTRA_ARTICULAR_CORTICOSTEROID'));
+  const state = pathway(
+    rec('SURGERY_PERFORMED', '2025-09-28', {}),
+    start('2025-12-28', 'INTRA_ARTICULAR_CORTICOSTEROID'),
+    ...coreTreatmentStarted('2026-01-04'),
+  );
 
   it.each<[string, Date, Partial<HipFacts>]>([
     [
       '22:30 UTC on 28 March is still 28 March in Brussels',
       STILL_28_MARCH_IN_BRUSSELS,
-      { ageYears: 65, weeksSinceSurgery: 25, conservativeTreatmentWeeks: 11, treatments: ['INTRA_ARTICULAR_CORTICOSTEROID'] },
+      { ageYears: 65, weeksSinceSurgery: 25, conservativeTreatmentWeeks: 11, treatments: ['EDUCATION', 'EXERCISE_THERAPY', 'INTRA_ARTICULAR_CORTICOSTEROID'] },
     ],
     [
-      '23:30 UTC on 28 March is already 29 March in Brussels: a birthday, a 26th and a 12th week, an injection 84 days ago',
+      '23:30 UTC on 28 March is already 29 March in Brussels: a birthday, a 26th and a 12th week, an injection 91 days ago',
       NOW,
-      { ageYears: 66, weeksSinceSurgery: 26, conservativeTreatmentWeeks: 12, treatments: [] },
+      { ageYears: 66, weeksSinceSurgery: 26, conservativeTreatmentWeeks: 12, treatments: ['EDUCATION', 'EXERCISE_THERAPY'] },
     ],
   ])('%s', (_case, now, expected) => {
     expect(pick(factsOf(state, now), expected)).toEqual(expected);
@@ -208,7 +262,7 @@ describe('derivePathwayRecord: calendar dates in Brussels', () => {
     ['six days before midnight in summer time', '2026-07-08', new Date('2026-07-14T21:59:00Z'), 0],
     ['seven days after midnight in summer time (22:00 UTC)', '2026-07-08', new Date('2026-07-14T22:00:00Z'), 1],
   ])('counts whole weeks on calendar dates: %s', (_case, started, now, weeks) => {
-    expect(factsOf(pathway(start(started, 'EDUCATION')), now).conservativeTreatmentWeeks).toBe(weeks);
+    expect(factsOf(pathway(...coreTreatmentStarted(started)), now).conservativeTreatmentWeeks).toBe(weeks);
   });
 
   it.each<[string, string, number | undefined]>([
@@ -220,6 +274,136 @@ describe('derivePathwayRecord: calendar dates in Brussels', () => {
   });
 });
 
+describe('derivePathwayRecord: conservativeTreatmentWeeks count from the day core treatment became complete', () => {
+  const bmi = (clinicalDate: string, value: number) => rec('RISK_FACTORS_RECORDED', clinicalDate, { bmi: value });
+
+  it.each<[string, NewPathwayEvent[], number | undefined]>([
+    ['a medicine alone never starts them', [bmi('2025-11-01', 22), start('2025-11-01', 'PARACETAMOL')], undefined],
+    ['education alone', [bmi('2026-01-01', 22), start('2026-01-01', 'EDUCATION')], undefined],
+    ['education and exercise, BMI unknown, no weight management: core treatment given is unknown', [start('2026-01-01', 'EDUCATION'), start('2026-01-01', 'EXERCISE_THERAPY')], undefined],
+    ['education and exercise at BMI 30 without weight management', [bmi('2026-01-01', 30), start('2026-01-01', 'EDUCATION'), start('2026-01-01', 'EXERCISE_THERAPY')], undefined],
+    [
+      'at BMI 30, from the weight management start when it is the last of the three',
+      [bmi('2026-01-01', 30), start('2026-01-01', 'EDUCATION'), start('2026-01-15', 'EXERCISE_THERAPY'), start('2026-03-01', 'WEIGHT_MANAGEMENT')],
+      4,
+    ],
+    [
+      'BMI unknown with weight management: from the last of the three',
+      [start('2026-01-01', 'EDUCATION'), start('2026-01-15', 'EXERCISE_THERAPY'), start('2026-03-01', 'WEIGHT_MANAGEMENT')],
+      4,
+    ],
+    [
+      'at BMI 22 a later weight management start does not count',
+      [bmi('2026-01-01', 22), start('2026-01-01', 'EDUCATION'), start('2026-01-15', 'EXERCISE_THERAPY'), start('2026-03-01', 'WEIGHT_MANAGEMENT')],
+      10,
+    ],
+    [
+      'a BMI now below 25 no longer waits for weight management',
+      [bmi('2025-12-01', 30), start('2026-01-01', 'EDUCATION'), start('2026-01-15', 'EXERCISE_THERAPY'), bmi('2026-03-01', 24)],
+      10,
+    ],
+    [
+      'from the first of exercise therapy or physiotherapy',
+      [bmi('2026-01-01', 22), start('2026-01-01', 'EDUCATION'), start('2026-01-15', 'PHYSIOTHERAPY'), start('2026-03-01', 'EXERCISE_THERAPY')],
+      10,
+    ],
+    [
+      'from the first start of each, though stopped since',
+      [bmi('2026-01-01', 22), start('2026-01-01', 'EDUCATION'), stop('2026-01-05', 'EDUCATION'), start('2026-01-15', 'EXERCISE_THERAPY'), stop('2026-02-01', 'EXERCISE_THERAPY')],
+      10,
+    ],
+    [
+      'a course stopped on its own start day starts nothing: the next course does',
+      [bmi('2026-01-01', 22), start('2026-01-01', 'EDUCATION'), stop('2026-01-01', 'EDUCATION'), start('2026-01-01', 'EXERCISE_THERAPY'), start('2026-03-01', 'EDUCATION')],
+      4,
+    ],
+    [
+      'an older start recorded later still counts from its own date',
+      [bmi('2026-01-01', 22), start('2026-03-01', 'EDUCATION'), start('2026-01-15', 'EXERCISE_THERAPY'), start('2026-01-01', 'EDUCATION')],
+      10,
+    ],
+  ])('%s', (_case, events, weeks) => {
+    const facts = factsOf(pathway(...events));
+    expect(facts.conservativeTreatmentWeeks).toBe(weeks);
+    // Known exactly when the guideline's derived fact "core treatment given" is true on the same facts.
+    expect(coreTreatmentGiven(facts) === true).toBe(weeks !== undefined);
+  });
+});
+
+describe('hip-oa-2026.12 boundaries, through the derived facts into the rules they feed', () => {
+  /** A calendar date `days` before the evaluation date, 29 March 2026. */
+  const before = (days: number): string => new Date(Date.parse('2026-03-29T00:00:00Z') - days * 86_400_000).toISOString().slice(0, 10);
+  /** Quality of life affected, screened without red flags, surgery not ruled out: referable once core treatment has run 12 weeks. */
+  const referable = (bmi: number): NewPathwayEvent[] => [
+    rec('RISK_FACTORS_RECORDED', before(200), { bmi }),
+    rec('RED_FLAGS_SCREENED', before(200), { redFlags: [] }),
+    rec('SURGICAL_INDICATION_RECORDED', before(200), { qualityOfLifeSubstantiallyAffected: true, nonSurgicalTreatmentUnsuitable: false }),
+  ];
+  const atStage = (stage: PathwayStage, events: NewPathwayEvent[]) =>
+    factsOf(pathway(...events, { type: 'STAGE_CHANGED', payload: { from: 'CLINICAL_EXAM', to: stage, deviation: false } }));
+  const shownCodes = (facts: HipFacts): SuggestionCode[] => evaluate(facts, { locale: 'EN' }).suggestions.map(({ code }) => code);
+
+  it.each<[string, number, 'INTRA_ARTICULAR_CORTICOSTEROID' | 'HYALURONIC_ACID_INJECTION', PathwayStage, SuggestionCode, boolean]>([
+    ['a corticosteroid injection 90 days before counts: RECENT_INTRA_ARTICULAR_INJECTION', 90, 'INTRA_ARTICULAR_CORTICOSTEROID', 'SURGICAL_REFERRAL', 'RECENT_INTRA_ARTICULAR_INJECTION', true],
+    ['a corticosteroid injection 91 days before does not', 91, 'INTRA_ARTICULAR_CORTICOSTEROID', 'SURGICAL_REFERRAL', 'RECENT_INTRA_ARTICULAR_INJECTION', false],
+    ['a corticosteroid injection today counts', 0, 'INTRA_ARTICULAR_CORTICOSTEROID', 'SURGICAL_REFERRAL', 'RECENT_INTRA_ARTICULAR_INJECTION', true],
+    ['a hyaluronic acid injection 90 days before counts: STOP_HYALURONIC_ACID', 90, 'HYALURONIC_ACID_INJECTION', 'CONSERVATIVE_TREATMENT', 'STOP_HYALURONIC_ACID', true],
+    ['a hyaluronic acid injection 91 days before does not', 91, 'HYALURONIC_ACID_INJECTION', 'CONSERVATIVE_TREATMENT', 'STOP_HYALURONIC_ACID', false],
+  ])('%s', (_case, days, injection, stage, code, counts) => {
+    const facts = atStage(stage, [start(before(days), injection)]);
+    expect(facts.treatments?.includes(injection)).toBe(counts);
+    expect(shownCodes(facts).includes(code)).toBe(counts);
+  });
+
+  it.each<[number, number, boolean]>([
+    [83, 11, false],
+    [84, 12, true],
+    [85, 12, true],
+  ])('core treatment completed %s days before: %s weeks, referral rule holds and referral suggested -> %s', (days, weeks, referralSuggested) => {
+    const facts = atStage('CONSERVATIVE_TREATMENT', [
+      ...referable(22),
+      start(before(days + 30), 'EDUCATION'),
+      start(before(days), 'EXERCISE_THERAPY'),
+    ]);
+    expect(facts.conservativeTreatmentWeeks).toBe(weeks);
+    expect(referralRuleHolds(facts)).toBe(referralSuggested);
+    expect(shownCodes(facts).includes('REFER_FOR_JOINT_REPLACEMENT_ASSESSMENT')).toBe(referralSuggested);
+    expect(shownCodes(facts).includes('CONTINUE_AND_REVIEW_CONSERVATIVE_TREATMENT')).toBe(!referralSuggested);
+  });
+
+  it('20 weeks of paracetamol plus core treatment begun today: 0 weeks, no referral', () => {
+    const facts = atStage('CONSERVATIVE_TREATMENT', [
+      ...referable(22),
+      start(before(140), 'PARACETAMOL'),
+      start(before(0), 'EDUCATION'),
+      start(before(0), 'EXERCISE_THERAPY'),
+    ]);
+    expect(facts).toMatchObject({ conservativeTreatmentWeeks: 0, treatments: ['EDUCATION', 'EXERCISE_THERAPY', 'PARACETAMOL'] });
+    expect(referralRuleHolds(facts)).toBe(false);
+    expect(shownCodes(facts)).not.toContain('REFER_FOR_JOINT_REPLACEMENT_ASSESSMENT');
+    expect(shownCodes(facts)).toContain('CONTINUE_AND_REVIEW_CONSERVATIVE_TREATMENT');
+  });
+
+  it.each<[number, boolean, number | undefined, boolean, boolean]>([
+    // bmi, weight management started 30 days before, weeks, core treatment given, SUPPORT_WEIGHT_LOSS fires
+    [24.9, false, 14, true, false],
+    [25.0, false, undefined, false, true],
+    [24.9, true, 14, true, false],
+    [25.0, true, 4, true, false],
+  ])('BMI %s, weight management started: %s -> %s weeks, core treatment given %s, SUPPORT_WEIGHT_LOSS %s', (bmi, weightManagement, weeks, coreGiven, supportWeightLoss) => {
+    const facts = atStage('CONSERVATIVE_TREATMENT', [
+      ...referable(bmi),
+      start(before(100), 'EDUCATION'),
+      start(before(100), 'EXERCISE_THERAPY'),
+      ...(weightManagement ? [start(before(30), 'WEIGHT_MANAGEMENT')] : []),
+    ]);
+    expect(facts.conservativeTreatmentWeeks).toBe(weeks);
+    expect(coreTreatmentGiven(facts)).toBe(coreGiven);
+    expect(shownCodes(facts).includes('SUPPORT_WEIGHT_LOSS')).toBe(supportWeightLoss);
+    expect(shownCodes(facts).includes('REFER_FOR_JOINT_REPLACEMENT_ASSESSMENT')).toBe(weeks !== undefined && weeks >= 12);
+  });
+});
+
 describe('derivePathwayRecord: entered-in-error', () => {
   const bmi = (clinicalDate: string, value: number) => rec('RISK_FACTORS_RECORDED', clinicalDate, { bmi: value });
 
@@ -228,7 +412,16 @@ describe('derivePathwayRecord: entered-in-error', () => {
     ['marking the latest in error brings the earlier value back', [bmi('2026-03-01', 31), bmi('2026-03-10', 24), inError(3)], { bmi: 31 }],
     ['marking every value in error leaves it unknown', [bmi('2026-03-01', 31), bmi('2026-03-10', 24), inError(3), inError(2)], { bmi: undefined }],
     ['a stop marked in error gives the treatment back', [start('2026-03-01', 'ORAL_NSAID'), stop('2026-03-10', 'ORAL_NSAID'), inError(3)], { treatments: ['ORAL_NSAID'] }],
-    ['a start marked in error removes the treatment and its weeks', [start('2026-01-01', 'EDUCATION'), inError(2)], { treatments: [], conservativeTreatmentWeeks: undefined }],
+    [
+      'a core treatment start marked in error removes the treatment and the weeks',
+      [bmi('2026-01-01', 22), start('2026-01-01', 'EDUCATION'), start('2026-01-01', 'EXERCISE_THERAPY'), inError(3)],
+      { treatments: ['EXERCISE_THERAPY'], conservativeTreatmentWeeks: undefined },
+    ],
+    [
+      'marking the first education start in error counts the weeks from the next one',
+      [bmi('2026-01-01', 22), start('2026-01-01', 'EDUCATION'), start('2026-01-01', 'EXERCISE_THERAPY'), stop('2026-01-10', 'EDUCATION'), start('2026-03-01', 'EDUCATION'), inError(3)],
+      { treatments: ['EDUCATION', 'EXERCISE_THERAPY'], conservativeTreatmentWeeks: 4 },
+    ],
     ['an X-ray result marked in error leaves xrayPerformed unknown', [rec('XRAY_RESULT_RECORDED', '2026-03-01', { kellgrenLawrenceGrade: 2 }), inError(2)], { xrayPerformed: undefined, kellgrenLawrenceGrade: undefined }],
     [
       'a red-flag screening marked in error leaves screening unknown',
@@ -239,6 +432,11 @@ describe('derivePathwayRecord: entered-in-error', () => {
       'a surgery marked in error makes a later Oxford Hip Score preoperative again',
       [rec('SURGERY_PERFORMED', '2026-01-01', {}), proms('2026-03-01', { oxfordHipScore: 30 }), inError(2)],
       { weeksSinceSurgery: undefined, oxfordHipScore: 30, postoperativeOxfordHipScore: undefined },
+    ],
+    [
+      'a surgery marked in error leaves a postoperative outcome recorded after it without a postoperative score',
+      [proms('2025-12-01', { oxfordHipScore: 19 }), rec('SURGERY_PERFORMED', '2026-01-01', {}), rec('POSTOPERATIVE_OUTCOME_RECORDED', '2026-03-01', { oxfordHipScore: 38 }), inError(3)],
+      { weeksSinceSurgery: undefined, oxfordHipScore: 38, postoperativeOxfordHipScore: undefined },
     ],
   ])('%s', (_case, events, expected) => {
     expect(pick(factsOf(pathway(...events)), expected)).toEqual(expected);

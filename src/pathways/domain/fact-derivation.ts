@@ -1,5 +1,6 @@
 import type { ChecklistRecord, NotApplicableMark } from '../../checklist/domain/checklist.js';
 import {
+  CORE_TREATMENT_GROUPS,
   CORE_TREATMENTS,
   INJECTION_TREATMENTS,
   NUMERIC_FACT_RANGES,
@@ -11,8 +12,8 @@ import { brusselsDate, completedYears, daysBetween, type CalendarDate } from '..
 import type { RecordingEvent } from './pathway-events.js';
 import { effectiveRecordings, type PathwayState } from './pathway-state-machine.js';
 
-/** An injection counts for 12 weeks after it was given. */
-const INJECTION_WINDOW_DAYS = 84;
+/** An injection counts on the day it was given and on the 90 days after it (3 months). */
+const INJECTION_WINDOW_DAYS = 90;
 
 /** Treatments that are not medicines: the core treatments and the aids. */
 const NON_PHARMACOLOGICAL: readonly Treatment[] = [...CORE_TREATMENTS, 'WALKING_AID', 'ICE', 'ACTIVITY_PACING'];
@@ -33,18 +34,21 @@ export function derivePathwayRecord(state: PathwayState, { birthDate, now }: Der
   const today = brusselsDate(now);
   const recordings = effectiveRecordings(state, today);
   const surgeryDate = recordings.findLast((r) => r.type === 'SURGERY_PERFORMED')?.clinicalDate;
-  const firstTreatmentStart = recordings.find((r) => r.type === 'TREATMENT_STARTED')?.clinicalDate;
+  const courses = treatmentCourses(recordings);
 
-  const facts: HipFacts = { stage: state.stage, treatments: treatmentsGiven(recordings, today) };
+  const facts: HipFacts = { stage: state.stage, treatments: treatmentsGiven(courses, today) };
   const age = completedYears(birthDate, today);
   if (age >= 0) facts.ageYears = Math.min(age, NUMERIC_FACT_RANGES.ageYears.max);
-  if (firstTreatmentStart !== undefined) {
-    facts.conservativeTreatmentWeeks = wholeWeeks(firstTreatmentStart, today, NUMERIC_FACT_RANGES.conservativeTreatmentWeeks.max);
-  }
   if (surgeryDate !== undefined) {
     facts.weeksSinceSurgery = wholeWeeks(surgeryDate, today, NUMERIC_FACT_RANGES.weeksSinceSurgery.max);
   }
 
+  /** Any recorded Oxford Hip Score, placed by its clinical date around the surgery (recordings are in date order). */
+  const placeOxfordHipScore = (clinicalDate: CalendarDate, score: number | undefined): void => {
+    if (score === undefined) return;
+    if (surgeryDate === undefined || clinicalDate <= surgeryDate) facts.oxfordHipScore = score;
+    else facts.postoperativeOxfordHipScore = score;
+  };
   let followUpDate: CalendarDate | undefined;
   let pharmacologicalTreatmentRecorded = false;
   let noAnalgesiaNeededRecorded = false;
@@ -67,14 +71,12 @@ export function derivePathwayRecord(state: PathwayState, { birthDate, now }: Der
         facts.kellgrenLawrenceGrade = recording.payload.kellgrenLawrenceGrade;
         if (facts.kellgrenLawrenceGrade === undefined) delete facts.kellgrenLawrenceGrade;
         break;
-      case 'PATIENT_REPORTED_OUTCOMES_RECORDED': {
-        const { painScore, oxfordHipScore } = recording.payload;
-        const preoperative = surgeryDate === undefined || recording.clinicalDate <= surgeryDate;
-        assignKnown(facts, preoperative ? { painScore, oxfordHipScore } : { painScore, postoperativeOxfordHipScore: oxfordHipScore });
+      case 'PATIENT_REPORTED_OUTCOMES_RECORDED':
+        assignKnown(facts, { painScore: recording.payload.painScore });
+        placeOxfordHipScore(recording.clinicalDate, recording.payload.oxfordHipScore);
         break;
-      }
       case 'POSTOPERATIVE_OUTCOME_RECORDED':
-        facts.postoperativeOxfordHipScore = recording.payload.oxfordHipScore;
+        placeOxfordHipScore(recording.clinicalDate, recording.payload.oxfordHipScore);
         break;
       case 'SHARED_DECISION_DOCUMENTED':
         facts.sharedDecisionDocumented = true;
@@ -97,33 +99,86 @@ export function derivePathwayRecord(state: PathwayState, { birthDate, now }: Der
         break;
     }
   }
+  const coreTreatmentCompletedOn = coreTreatmentCompletionDate(courses, facts.bmi);
+  if (coreTreatmentCompletedOn !== undefined) {
+    facts.conservativeTreatmentWeeks = wholeWeeks(coreTreatmentCompletedOn, today, NUMERIC_FACT_RANGES.conservativeTreatmentWeeks.max);
+  }
   return {
     facts,
     checklistRecord: { followUpDate, surgeryDate, pharmacologicalTreatmentRecorded, noAnalgesiaNeededRecorded, notApplicableMarks },
   };
 }
 
+/** What the starts and stops of one treatment say, read in clinical-date order. */
+interface TreatmentCourses {
+  /** The first day a course of it was given; a course stopped on its own start day never was. */
+  firstGivenOn?: CalendarDate;
+  latestStartOn: CalendarDate;
+  /** Its latest start is not followed by a stop. */
+  givenNow: boolean;
+  /** The day of its latest start or stop. */
+  changedOn: CalendarDate;
+}
+
 /**
- * Core treatments once given; injections for 12 weeks after the latest one (a stop does not
- * shorten that: the pre-surgery infection risk remains); every other treatment while its latest
- * start is not followed by a stop. Always a known list: the pathway records what is given.
+ * Per treatment started. A treatment is given on a day when its latest start dated on or before
+ * that day is not followed by a stop of it dated on or before that day: on a day with starts or
+ * stops of it, exactly when the day's last one is a start.
  */
-function treatmentsGiven(recordings: readonly RecordingEvent[], today: CalendarDate): Treatment[] {
-  const given = new Set<Treatment>();
-  const injectedOn = new Map<Treatment, CalendarDate>();
+function treatmentCourses(recordings: readonly RecordingEvent[]): ReadonlyMap<Treatment, Readonly<TreatmentCourses>> {
+  const courses = new Map<Treatment, TreatmentCourses>();
   for (const recording of recordings) {
-    if (recording.type === 'TREATMENT_STARTED') {
-      const { treatment } = recording.payload;
-      if (INJECTION_TREATMENTS.includes(treatment)) injectedOn.set(treatment, recording.clinicalDate);
-      else given.add(treatment);
-    } else if (recording.type === 'TREATMENT_STOPPED' && !CORE_TREATMENTS.includes(recording.payload.treatment)) {
-      given.delete(recording.payload.treatment);
+    if (recording.type !== 'TREATMENT_STARTED' && recording.type !== 'TREATMENT_STOPPED') continue;
+    const started = recording.type === 'TREATMENT_STARTED';
+    const day = recording.clinicalDate;
+    let course = courses.get(recording.payload.treatment);
+    if (course === undefined) {
+      if (!started) continue;
+      course = { latestStartOn: day, givenNow: true, changedOn: day };
+      courses.set(recording.payload.treatment, course);
     }
+    if (course.givenNow && course.changedOn < day) course.firstGivenOn ??= course.changedOn;
+    course.givenNow = started;
+    course.changedOn = day;
+    if (started) course.latestStartOn = day;
   }
+  for (const course of courses.values()) {
+    if (course.givenNow) course.firstGivenOn ??= course.changedOn;
+  }
+  return courses;
+}
+
+/**
+ * Core treatments once given; injections on the day given and the 90 days after (a stop does not
+ * shorten that: the pre-surgery infection risk remains); every other treatment while given. Always
+ * a known list: the pathway records what is given.
+ */
+function treatmentsGiven(courses: ReadonlyMap<Treatment, Readonly<TreatmentCourses>>, today: CalendarDate): Treatment[] {
   return TREATMENTS.filter((treatment) => {
-    const injected = injectedOn.get(treatment);
-    return given.has(treatment) || (injected !== undefined && daysBetween(injected, today) < INJECTION_WINDOW_DAYS);
+    const course = courses.get(treatment);
+    if (course === undefined) return false;
+    if (INJECTION_TREATMENTS.includes(treatment)) return daysBetween(course.latestStartOn, today) <= INJECTION_WINDOW_DAYS;
+    return CORE_TREATMENTS.includes(treatment) ? course.firstGivenOn !== undefined : course.givenNow;
   });
+}
+
+/**
+ * The day core treatment became complete: the latest of each needed group's first day given
+ * (weight management is not needed when bmi is known and below its threshold). Undefined while
+ * core treatment is not given, so a medicine alone never starts the weeks.
+ */
+function coreTreatmentCompletionDate(courses: ReadonlyMap<Treatment, Readonly<TreatmentCourses>>, bmi: number | undefined): CalendarDate | undefined {
+  let completedOn: CalendarDate | undefined;
+  for (const { treatments, notNeededBelowBmi } of CORE_TREATMENT_GROUPS) {
+    if (notNeededBelowBmi !== undefined && bmi !== undefined && bmi < notNeededBelowBmi) continue;
+    const firstGiven = treatments
+      .map((treatment) => courses.get(treatment)?.firstGivenOn)
+      .filter((date) => date !== undefined)
+      .sort()[0];
+    if (firstGiven === undefined) return undefined;
+    if (completedOn === undefined || firstGiven > completedOn) completedOn = firstGiven;
+  }
+  return completedOn;
 }
 
 function wholeWeeks(from: CalendarDate, to: CalendarDate, max: number): number {

@@ -2,7 +2,8 @@ import { NUMERIC_FACT_RANGES } from '../../contract/vocabulary.js';
 import { isCalendarDate, type CalendarDate } from '../../contract/calendar-date.js';
 import { PathwayError } from './pathway.error.js';
 
-export const badInput = (field: string, message: string) => new PathwayError('BAD_USER_INPUT', message, field);
+/** A field that breaks its rule (missing, blank, out of range, not in the vocabulary); the message states the rule. */
+export const badInput = (field: string, message: string) => new PathwayError('INVALID_INPUT', message, field);
 
 export function requireNonBlank(field: string, value: string | undefined): void {
   if (typeof value !== 'string' || value.trim() === '') throw badInput(field, `${field} is required and must not be blank.`);
@@ -34,6 +35,6 @@ export function requireDate(field: string, value: CalendarDate | undefined): voi
 /** Refuses a recording whose optional fields are all left out: it would record nothing. */
 export function requireSomeValue(what: string, payload: object): void {
   if (Object.values(payload).every((value) => value === undefined)) {
-    throw new PathwayError('BAD_USER_INPUT', `Record at least one value of the ${what}.`);
+    throw new PathwayError('INVALID_INPUT', `Record at least one value of the ${what}.`);
   }
 }

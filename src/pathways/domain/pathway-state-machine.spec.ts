@@ -3,7 +3,7 @@ import { CLOSE_REASONS, PATHWAY_STAGES, type PathwayStage } from '../../contract
 import type { ClinicalRecording, DecisionContext, PathwayCommand } from './pathway-commands.js';
 import type { PathwayEvent } from './pathway-events.js';
 import { apply, commit, decide, type PathwayState } from './pathway-state-machine.js';
-import { PathwayError } from './pathway.error.js';
+import { PathwayError, type PathwayRefusalReason } from './pathway.error.js';
 
 const TODAY = '2026-03-29';
 const RULE_SET_VERSION = 'hip-oa-test';
@@ -23,6 +23,7 @@ function run(state: PathwayState | undefined, command: PathwayCommand, ctx = con
 const opened = (): PathwayState => run(undefined, { type: 'OPEN_PATHWAY', side: 'LEFT' });
 const record = (state: PathwayState, recording: ClinicalRecording): PathwayState => run(state, { type: 'RECORD', recording });
 const exam: ClinicalRecording = { type: 'CLINICAL_EXAM_RECORDED', clinicalDate: '2026-03-01', payload: { limping: true } };
+const surgery = (clinicalDate: string): ClinicalRecording => ({ type: 'SURGERY_PERFORMED', clinicalDate, payload: {} });
 const move = (to: PathwayStage, extra: Partial<Extract<PathwayCommand, { type: 'CHANGE_STAGE' }>> = {}): PathwayCommand => ({
   type: 'CHANGE_STAGE',
   to,
@@ -45,11 +46,11 @@ function at(stage: PathwayStage): PathwayState {
   );
 }
 
-function refusal(act: () => unknown): { code: string; field?: string; message: string } {
+function refusal(act: () => unknown): { reason: PathwayRefusalReason; field?: string; message: string } {
   try {
     act();
   } catch (error) {
-    if (error instanceof PathwayError) return { code: error.code, field: error.field, message: error.message };
+    if (error instanceof PathwayError) return { reason: error.reason, field: error.field, message: error.message };
     throw error;
   }
   throw new Error('expected a PathwayError');
@@ -63,12 +64,12 @@ describe('opening a pathway', () => {
     expect(opened()).toEqual({ side: 'LEFT', stage: 'CLINICAL_EXAM', version: 1, recordings: [], enteredInErrorSequences: [] });
   });
 
-  it.each<[string, PathwayState | undefined, PathwayCommand, string, string | undefined]>([
-    ['an open pathway again', opened(), { type: 'OPEN_PATHWAY', side: 'LEFT' }, 'CONFLICT', undefined],
-    ['an unknown side', undefined, { type: 'OPEN_PATHWAY', side: 'BOTH' as 'LEFT' }, 'BAD_USER_INPUT', 'side'],
-    ['a command on a pathway not opened', undefined, move('IMAGING'), 'NOT_FOUND', undefined],
-  ])('refuses %s', (_case, state, command, code, field) => {
-    expect(refusal(() => decide(state, command, context()))).toMatchObject({ code, field });
+  it.each<[string, PathwayState | undefined, PathwayCommand, PathwayRefusalReason, string | undefined]>([
+    ['an open pathway again', opened(), { type: 'OPEN_PATHWAY', side: 'LEFT' }, 'PATHWAY_ALREADY_OPEN', undefined],
+    ['an unknown side', undefined, { type: 'OPEN_PATHWAY', side: 'BOTH' as 'LEFT' }, 'INVALID_INPUT', 'side'],
+    ['a command on a pathway not opened', undefined, move('IMAGING'), 'PATHWAY_NOT_FOUND', undefined],
+  ])('refuses %s', (_case, state, command, reason, field) => {
+    expect(refusal(() => decide(state, command, context()))).toMatchObject({ reason, field });
   });
 });
 
@@ -121,7 +122,7 @@ describe('stage moves', () => {
     const closing = to === 'CLOSED' ? { closeReason: 'COMPLETED' as const } : {};
     const ctx = context({ referralRuleHolds: true });
     expect(refusal(() => decide(at(from), move(to, { ...closing, deviationReason: 'x' }), ctx))).toMatchObject({
-      code: 'INVALID_TRANSITION',
+      reason: 'INVALID_TRANSITION',
       field: 'to',
     });
   });
@@ -144,7 +145,7 @@ describe('guideline deviations', () => {
     ['to surgical referral while the referral rule is false', at('CONSERVATIVE_TREATMENT'), move('SURGICAL_REFERRAL'), false],
   ])('requires a reason %s', (_case, state, command, referralRuleHolds) => {
     expect(refusal(() => decide(state, command, context({ referralRuleHolds })))).toMatchObject({
-      code: 'DEVIATION_REASON_REQUIRED',
+      reason: 'DEVIATION_REASON_REQUIRED',
       field: 'deviationReason',
     });
   });
@@ -181,7 +182,7 @@ describe('closing', () => {
     ['a close reason on a move that does not close', move('IMAGING', { closeReason: 'COMPLETED' })],
   ])('refuses %s', (_case, command) => {
     expect(refusal(() => decide(at('CLINICAL_EXAM'), command, context()))).toMatchObject({
-      code: 'BAD_USER_INPUT',
+      reason: 'INVALID_INPUT',
       field: 'closeReason',
     });
   });
@@ -207,19 +208,26 @@ describe('recordings', () => {
   ];
 
   it.each(recordings.map((recording) => [recording.type, recording] as const))('records %s as given', (_type, recording) => {
-    expect(decide(at('CONSERVATIVE_TREATMENT'), { type: 'RECORD', recording }, context())).toEqual([recording]);
+    const operatedYesterday = record(at('CONSERVATIVE_TREATMENT'), surgery('2026-03-28'));
+    expect(decide(operatedYesterday, { type: 'RECORD', recording }, context())).toEqual([recording]);
   });
 
   it.each(recordings.map((recording) => [recording.type, recording] as const))(
     'refuses %s on a closed pathway',
     (_type, recording) => {
-      expect(refusal(() => decide(at('CLOSED'), { type: 'RECORD', recording }, context()))).toMatchObject({ code: 'CONFLICT' });
+      expect(refusal(() => decide(at('CLOSED'), { type: 'RECORD', recording }, context()))).toMatchObject({ reason: 'PATHWAY_CLOSED', field: 'stage' });
     },
   );
 
+  it.each<[string, ClinicalRecording, PathwayRefusalReason, string]>([
+    ['a clinical date in the future', { ...exam, clinicalDate: '2026-03-30' }, 'CLINICAL_DATE_IN_FUTURE', 'clinicalDate'],
+    ['a clinical date before the patient was born', { ...exam, clinicalDate: '1950-06-14' }, 'CLINICAL_DATE_BEFORE_BIRTH', 'clinicalDate'],
+    ['a follow-up before the consultation', { type: 'FOLLOW_UP_PLANNED', clinicalDate: TODAY, payload: { followUpDate: '2026-03-28' } }, 'FOLLOW_UP_BEFORE_CLINICAL_DATE', 'followUpDate'],
+  ])('refuses %s', (_case, recording, reason, field) => {
+    expect(refusal(() => decide(at('CLINICAL_EXAM'), { type: 'RECORD', recording }, context()))).toMatchObject({ reason, field });
+  });
+
   it.each<[string, ClinicalRecording, string | undefined]>([
-    ['a clinical date in the future', { ...exam, clinicalDate: '2026-03-30' }, 'clinicalDate'],
-    ['a clinical date before the patient was born', { ...exam, clinicalDate: '1950-06-14' }, 'clinicalDate'],
     ['a malformed clinical date', { ...exam, clinicalDate: '2026-02-30' }, 'clinicalDate'],
     ['an exam that records nothing', { ...exam, payload: {} }, undefined],
     ['an unknown pain location', { ...exam, payload: { painLocations: ['ELBOW' as 'GROIN'] } }, 'painLocations'],
@@ -241,12 +249,11 @@ describe('recordings', () => {
     ['a surgical indication that records nothing', { type: 'SURGICAL_INDICATION_RECORDED', clinicalDate: TODAY, payload: {} }, undefined],
     ['smoking and diabetes both left out', { type: 'SURGICAL_RISK_FACTORS_RECORDED', clinicalDate: TODAY, payload: {} }, undefined],
     ['a malformed follow-up date', { type: 'FOLLOW_UP_PLANNED', clinicalDate: TODAY, payload: { followUpDate: 'next week' } }, 'followUpDate'],
-    ['a follow-up before the consultation', { type: 'FOLLOW_UP_PLANNED', clinicalDate: TODAY, payload: { followUpDate: '2026-03-28' } }, 'followUpDate'],
     ['a postoperative Oxford Hip Score of 49', { type: 'POSTOPERATIVE_OUTCOME_RECORDED', clinicalDate: TODAY, payload: { oxfordHipScore: 49 } }, 'oxfordHipScore'],
     ['a postoperative outcome without its score', { type: 'POSTOPERATIVE_OUTCOME_RECORDED', clinicalDate: TODAY, payload: {} as { oxfordHipScore: number } }, 'oxfordHipScore'],
-  ])('refuses %s', (_case, recording, field) => {
+  ])('refuses %s as invalid input', (_case, recording, field) => {
     expect(refusal(() => decide(at('CLINICAL_EXAM'), { type: 'RECORD', recording }, context()))).toMatchObject({
-      code: 'BAD_USER_INPUT',
+      reason: 'INVALID_INPUT',
       field,
     });
   });
@@ -264,6 +271,25 @@ describe('recordings', () => {
     const { message } = refusal(() => decide(opened(), { type: 'RECORD', recording }, context()));
     expect(message).toContain('bmi');
     expect(message).not.toContain('987');
+  });
+});
+
+describe('recording a postoperative outcome', () => {
+  const outcome = (clinicalDate = TODAY): ClinicalRecording => ({ type: 'POSTOPERATIVE_OUTCOME_RECORDED', clinicalDate, payload: { oxfordHipScore: 40 } });
+  // Sequences: 1 opened, 2 exam, 3-5 moves to TOTAL_HIP_PROSTHESIS, 6 the surgery.
+  const operated = (clinicalDate: string) => record(at('TOTAL_HIP_PROSTHESIS'), surgery(clinicalDate));
+
+  it('accepts an outcome dated after a recorded surgery', () => {
+    expect(decide(operated('2026-03-28'), { type: 'RECORD', recording: outcome() }, context())).toEqual([outcome()]);
+  });
+
+  it.each<[string, PathwayState, ClinicalRecording]>([
+    ['no surgery is recorded', at('TOTAL_HIP_PROSTHESIS'), outcome()],
+    ['the surgery was entered in error', run(operated('2026-03-28'), { type: 'MARK_ENTERED_IN_ERROR', targetSequence: 6, reason: 'wrong hip' }), outcome()],
+    ['the surgery is dated the same day (a score on the surgery day is preoperative)', operated(TODAY), outcome()],
+    ['the only surgery is dated after the outcome', operated(TODAY), outcome('2026-03-28')],
+  ])('refuses an outcome when %s', (_case, state, recording) => {
+    expect(refusal(() => decide(state, { type: 'RECORD', recording }, context()))).toMatchObject({ reason: 'SURGERY_NOT_RECORDED', field: 'clinicalDate' });
   });
 });
 
@@ -293,7 +319,7 @@ describe('stopping a treatment', () => {
       stop('ORAL_NSAID'),
     ],
   ])('refuses stopping %s', (_case, state, command) => {
-    expect(refusal(() => decide(state, command, context()))).toMatchObject({ code: 'CONFLICT', field: 'treatment' });
+    expect(refusal(() => decide(state, command, context()))).toMatchObject({ reason: 'TREATMENT_NOT_GIVEN', field: 'treatment' });
   });
 });
 
@@ -324,17 +350,17 @@ describe('entered-in-error', () => {
     expect(decide(marked, mark(5), context())).toHaveLength(1);
   });
 
-  it.each<[string, PathwayCommand, string, string]>([
-    ['a sequence before the first', mark(0), 'NOT_FOUND', 'targetSequence'],
-    ['a sequence not recorded yet', mark(5), 'NOT_FOUND', 'targetSequence'],
-    ['a fractional sequence', mark(1.5), 'NOT_FOUND', 'targetSequence'],
-    ['the opening of the pathway', mark(1), 'BAD_USER_INPUT', 'targetSequence'],
-    ['a stage move', mark(3), 'BAD_USER_INPUT', 'targetSequence'],
-    ['a correction', mark(4), 'BAD_USER_INPUT', 'targetSequence'],
-    ['a recording already in error', mark(2), 'CONFLICT', 'targetSequence'],
-    ['a blank reason', mark(2, ' '), 'BAD_USER_INPUT', 'reason'],
-  ])('refuses %s', (_case, command, code, field) => {
-    expect(refusal(() => decide(state, command, context()))).toMatchObject({ code, field });
+  it.each<[string, PathwayCommand, PathwayRefusalReason, string]>([
+    ['a sequence before the first', mark(0), 'RECORDING_NOT_FOUND', 'targetSequence'],
+    ['a sequence not recorded yet', mark(5), 'RECORDING_NOT_FOUND', 'targetSequence'],
+    ['a fractional sequence', mark(1.5), 'RECORDING_NOT_FOUND', 'targetSequence'],
+    ['the opening of the pathway', mark(1), 'NOT_A_RECORDING', 'targetSequence'],
+    ['a stage move', mark(3), 'NOT_A_RECORDING', 'targetSequence'],
+    ['a correction', mark(4), 'NOT_A_RECORDING', 'targetSequence'],
+    ['a recording already in error', mark(2), 'ALREADY_ENTERED_IN_ERROR', 'targetSequence'],
+    ['a blank reason', mark(2, ' '), 'INVALID_INPUT', 'reason'],
+  ])('refuses %s', (_case, command, reason, field) => {
+    expect(refusal(() => decide(state, command, context()))).toMatchObject({ reason, field });
   });
 });
 
@@ -350,24 +376,24 @@ describe('checklist not-applicable marks', () => {
     ]);
   });
 
-  it.each<[string, PathwayState, PathwayCommand, string, string]>([
+  it.each<[string, PathwayState, PathwayCommand, PathwayRefusalReason, string]>([
     [
       'an item of another stage',
       opened(),
       { type: 'MARK_CHECKLIST_ITEM_NOT_APPLICABLE', item: 'AGREE_FOLLOW_UP', reason: 'no' },
-      'CONFLICT',
+      'CHECKLIST_ITEM_NOT_IN_STAGE',
       'item',
     ],
-    ['a blank reason', opened(), { type: 'MARK_CHECKLIST_ITEM_NOT_APPLICABLE', item: 'RECORD_BMI', reason: '' }, 'BAD_USER_INPUT', 'reason'],
+    ['a blank reason', opened(), { type: 'MARK_CHECKLIST_ITEM_NOT_APPLICABLE', item: 'RECORD_BMI', reason: '' }, 'INVALID_INPUT', 'reason'],
     [
       'a mark on a closed pathway',
       at('CLOSED'),
       { type: 'MARK_CHECKLIST_ITEM_NOT_APPLICABLE', item: 'RECORD_BMI', reason: 'no' },
-      'CONFLICT',
+      'PATHWAY_CLOSED',
       'stage',
     ],
-  ])('refuses %s', (_case, state, command, code, field) => {
-    expect(refusal(() => decide(state, command, context()))).toMatchObject({ code, field });
+  ])('refuses %s', (_case, state, command, reason, field) => {
+    expect(refusal(() => decide(state, command, context()))).toMatchObject({ reason, field });
   });
 });
 
@@ -399,15 +425,15 @@ describe('suggestion feedback', () => {
     expect(run(before, feedback({}), shown)).toEqual({ ...before, version: 2 });
   });
 
-  it.each<[string, PathwayCommand, string, string]>([
-    ['a code not shown now', feedback({ code: 'PROVIDE_OA_INFORMATION' }), 'CONFLICT', 'code'],
-    ['an override without a reason code', feedback({ outcome: 'OVERRIDDEN', comment: 'no' }), 'BAD_USER_INPUT', 'reasonCode'],
-    ['an override with an unknown reason code', feedback({ outcome: 'OVERRIDDEN', reasonCode: 'LAZY' as 'OTHER', comment: 'no' }), 'BAD_USER_INPUT', 'reasonCode'],
-    ['an override without a comment', feedback({ outcome: 'OVERRIDDEN', reasonCode: 'OTHER' }), 'BAD_USER_INPUT', 'comment'],
-    ['an override with a blank comment', feedback({ outcome: 'OVERRIDDEN', reasonCode: 'OTHER', comment: '   ' }), 'BAD_USER_INPUT', 'comment'],
-    ['an acceptance with a reason code', feedback({ reasonCode: 'OTHER' }), 'BAD_USER_INPUT', 'reasonCode'],
-    ['an unknown outcome', feedback({ outcome: 'IGNORED' as 'ACCEPTED' }), 'BAD_USER_INPUT', 'outcome'],
-  ])('refuses %s', (_case, command, code, field) => {
-    expect(refusal(() => decide(opened(), command, shown))).toMatchObject({ code, field });
+  it.each<[string, PathwayCommand, PathwayRefusalReason, string]>([
+    ['a code not shown now', feedback({ code: 'PROVIDE_OA_INFORMATION' }), 'SUGGESTION_NOT_SHOWN', 'code'],
+    ['an override without a reason code', feedback({ outcome: 'OVERRIDDEN', comment: 'no' }), 'INVALID_INPUT', 'reasonCode'],
+    ['an override with an unknown reason code', feedback({ outcome: 'OVERRIDDEN', reasonCode: 'LAZY' as 'OTHER', comment: 'no' }), 'INVALID_INPUT', 'reasonCode'],
+    ['an override without a comment', feedback({ outcome: 'OVERRIDDEN', reasonCode: 'OTHER' }), 'INVALID_INPUT', 'comment'],
+    ['an override with a blank comment', feedback({ outcome: 'OVERRIDDEN', reasonCode: 'OTHER', comment: '   ' }), 'INVALID_INPUT', 'comment'],
+    ['an acceptance with a reason code', feedback({ reasonCode: 'OTHER' }), 'INVALID_INPUT', 'reasonCode'],
+    ['an unknown outcome', feedback({ outcome: 'IGNORED' as 'ACCEPTED' }), 'INVALID_INPUT', 'outcome'],
+  ])('refuses %s', (_case, command, reason, field) => {
+    expect(refusal(() => decide(opened(), command, shown))).toMatchObject({ reason, field });
   });
 });

@@ -105,11 +105,11 @@ export function effectiveRecordings(state: PathwayState, asOf: CalendarDate): Re
  */
 export function decide(state: PathwayState | undefined, command: PathwayCommand, context: DecisionContext): NewPathwayEvent[] {
   if (command.type === 'OPEN_PATHWAY') {
-    if (state !== undefined) throw new PathwayError('CONFLICT', 'This pathway is already open.');
+    if (state !== undefined) throw new PathwayError('PATHWAY_ALREADY_OPEN', 'This pathway is already open.');
     requireMember('side', command.side, HIP_SIDES);
     return [{ type: 'PATHWAY_OPENED', payload: { side: command.side } }];
   }
-  if (state === undefined) throw new PathwayError('NOT_FOUND', 'The pathway does not exist.');
+  if (state === undefined) throw new PathwayError('PATHWAY_NOT_FOUND', 'The pathway does not exist.');
   switch (command.type) {
     case 'CHANGE_STAGE':
       return [changeStage(state, command, context)];
@@ -123,7 +123,7 @@ export function decide(state: PathwayState | undefined, command: PathwayCommand,
       refuseWhenClosed(state);
       requireNonBlank('reason', command.reason);
       if (!checklistItemsOf(state.stage).includes(command.item)) {
-        throw new PathwayError('CONFLICT', 'item is not on the checklist of the current stage.', 'item');
+        throw new PathwayError('CHECKLIST_ITEM_NOT_IN_STAGE', 'item is not on the checklist of the current stage.', 'item');
       }
       const mark = { stage: state.stage, item: command.item, reason: command.reason };
       return [{ type: 'CHECKLIST_ITEM_NOT_APPLICABLE', clinicalDate: context.today, payload: mark }];
@@ -172,14 +172,16 @@ function departsFromGuideline(state: PathwayState, to: PathwayStage, context: De
 
 function refuseWhenClosed(state: PathwayState): void {
   if (state.stage === 'CLOSED') {
-    throw new PathwayError('CONFLICT', 'The pathway is closed: nothing more can be recorded on it.', 'stage');
+    throw new PathwayError('PATHWAY_CLOSED', 'The pathway is closed: nothing more can be recorded on it.', 'stage');
   }
 }
 
 function validateRecording(state: PathwayState, { type, clinicalDate, payload }: ClinicalRecording, { today, birthDate }: DecisionContext): void {
   requireDate('clinicalDate', clinicalDate);
-  if (clinicalDate > today) throw badInput('clinicalDate', 'clinicalDate must not be in the future.');
-  if (clinicalDate < birthDate) throw badInput('clinicalDate', "clinicalDate must not be before the patient's birth date.");
+  if (clinicalDate > today) throw new PathwayError('CLINICAL_DATE_IN_FUTURE', 'clinicalDate must not be in the future.', 'clinicalDate');
+  if (clinicalDate < birthDate) {
+    throw new PathwayError('CLINICAL_DATE_BEFORE_BIRTH', "clinicalDate must not be before the patient's birth date.", 'clinicalDate');
+  }
   switch (type) {
     case 'CLINICAL_EXAM_RECORDED':
       requireSomeValue('clinical exam', payload);
@@ -205,7 +207,7 @@ function validateRecording(state: PathwayState, { type, clinicalDate, payload }:
     case 'TREATMENT_STOPPED':
       requireMember('treatment', payload.treatment, TREATMENTS);
       if (!isGivenOn(state, payload.treatment, clinicalDate)) {
-        throw new PathwayError('CONFLICT', 'treatment was not started on or before clinicalDate, or is already stopped.', 'treatment');
+        throw new PathwayError('TREATMENT_NOT_GIVEN', 'treatment was not started on or before clinicalDate, or is already stopped.', 'treatment');
       }
       return;
     case 'NSAID_RISK_FACTORS_RECORDED':
@@ -224,11 +226,16 @@ function validateRecording(state: PathwayState, { type, clinicalDate, payload }:
       return;
     case 'FOLLOW_UP_PLANNED':
       requireDate('followUpDate', payload.followUpDate);
-      if (payload.followUpDate < clinicalDate) throw badInput('followUpDate', 'followUpDate must not be before clinicalDate.');
+      if (payload.followUpDate < clinicalDate) {
+        throw new PathwayError('FOLLOW_UP_BEFORE_CLINICAL_DATE', 'followUpDate must not be before clinicalDate.', 'followUpDate');
+      }
       return;
     case 'POSTOPERATIVE_OUTCOME_RECORDED':
       if (payload.oxfordHipScore === undefined) throw badInput('oxfordHipScore', 'oxfordHipScore is required.');
       checkRange('postoperativeOxfordHipScore', payload.oxfordHipScore, 'oxfordHipScore');
+      if (!hasSurgeryBefore(state, clinicalDate)) {
+        throw new PathwayError('SURGERY_NOT_RECORDED', 'A postoperative outcome needs a surgery recorded before its clinicalDate (a score on the surgery day is preoperative).', 'clinicalDate');
+      }
       return;
     case 'XRAY_ORDERED':
     case 'SHARED_DECISION_DOCUMENTED':
@@ -236,6 +243,11 @@ function validateRecording(state: PathwayState, { type, clinicalDate, payload }:
     case 'SURGERY_PERFORMED':
       return;
   }
+}
+
+/** Whether a surgery that counts is dated before `date`: a score on the surgery day is preoperative (GUIDELINE.md, "Facts"). */
+function hasSurgeryBefore(state: PathwayState, date: CalendarDate): boolean {
+  return effectiveRecordings(state, date).some((recording) => recording.type === 'SURGERY_PERFORMED' && recording.clinicalDate < date);
 }
 
 /** Whether the latest start or stop of `treatment` on or before `date` is a start. */
@@ -252,16 +264,17 @@ function markEnteredInError(
 ): NewPathwayEvent {
   requireNonBlank('reason', reason);
   if (!Number.isInteger(targetSequence) || targetSequence < 1 || targetSequence > state.version) {
-    throw new PathwayError('NOT_FOUND', 'targetSequence names no event of this pathway.', 'targetSequence');
+    throw new PathwayError('RECORDING_NOT_FOUND', 'targetSequence names no event of this pathway.', 'targetSequence');
   }
   if (!state.recordings.some((recording) => recording.sequence === targetSequence)) {
-    throw badInput(
-      'targetSequence',
+    throw new PathwayError(
+      'NOT_A_RECORDING',
       'targetSequence must name a recording; stage moves, corrections and feedback cannot be marked entered-in-error.',
+      'targetSequence',
     );
   }
   if (state.enteredInErrorSequences.includes(targetSequence)) {
-    throw new PathwayError('CONFLICT', 'targetSequence is already marked entered-in-error.', 'targetSequence');
+    throw new PathwayError('ALREADY_ENTERED_IN_ERROR', 'targetSequence is already marked entered-in-error.', 'targetSequence');
   }
   return { type: 'RECORDING_ENTERED_IN_ERROR', payload: { targetSequence, reason } };
 }
@@ -277,9 +290,8 @@ function giveFeedback(
   } else if (reasonCode !== undefined) {
     throw badInput('reasonCode', 'reasonCode is only given with an override.');
   }
-  // CONFLICT, not BAD_USER_INPUT: the code is valid, but the current facts no longer raise it.
   if (!context.shownSuggestionCodes.includes(code)) {
-    throw new PathwayError('CONFLICT', 'code is not among the suggestions shown now.', 'code');
+    throw new PathwayError('SUGGESTION_NOT_SHOWN', 'code is not among the suggestions shown now.', 'code');
   }
   return {
     type: 'SUGGESTION_FEEDBACK_GIVEN',

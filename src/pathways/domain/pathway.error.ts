@@ -1,18 +1,35 @@
-export type PathwayErrorCode =
+/** Why the pathway refuses a command: one reason per rule, named for what happened. */
+export type PathwayRefusalReason =
+  /** A field is missing, blank, out of its range or not in its vocabulary. */
+  | 'INVALID_INPUT'
+  | 'CLINICAL_DATE_IN_FUTURE'
+  | 'CLINICAL_DATE_BEFORE_BIRTH'
+  | 'FOLLOW_UP_BEFORE_CLINICAL_DATE'
+  | 'PATHWAY_NOT_FOUND'
+  | 'PATHWAY_ALREADY_OPEN'
+  /** Recording or marking not applicable on a closed pathway. */
+  | 'PATHWAY_CLOSED'
   | 'INVALID_TRANSITION'
   | 'DEVIATION_REASON_REQUIRED'
-  | 'BAD_USER_INPUT'
-  | 'CONFLICT'
-  | 'NOT_FOUND';
+  | 'CHECKLIST_ITEM_NOT_IN_STAGE'
+  /** Stopping a treatment that is not being given on that date. */
+  | 'TREATMENT_NOT_GIVEN'
+  /** A postoperative outcome with no surgery recorded before its date. */
+  | 'SURGERY_NOT_RECORDED'
+  /** targetSequence names no event of the pathway. */
+  | 'RECORDING_NOT_FOUND'
+  /** targetSequence names an event that is not a recording (opening, stage move, correction, feedback). */
+  | 'NOT_A_RECORDING'
+  | 'ALREADY_ENTERED_IN_ERROR'
+  | 'SUGGESTION_NOT_SHOWN';
 
 /**
- * A command the pathway refuses. The message is for a clinician: it names the field, never its
- * value. BAD_USER_INPUT: the input is wrong whatever the pathway's state. CONFLICT: the input is
- * well formed but the pathway's current state refuses it (closed, already corrected, ...).
+ * A command the pathway refuses, with the reason. The message is for a clinician: it names the
+ * field and the rule, never the value.
  */
 export class PathwayError extends Error {
   constructor(
-    readonly code: PathwayErrorCode,
+    readonly reason: PathwayRefusalReason,
     message: string,
     readonly field?: string,
   ) {

@@ -12,7 +12,7 @@ import {
 } from '../../contract/vocabulary.js';
 import { NsaidRiskFactorEnum, RedFlagEnum, TreatmentEnum } from '../../guideline/guideline.enums.js';
 import type { PathwayCommand } from '../domain/pathway-commands.js';
-import { ClinicalRecordingInput, DATE_ONLY, FactsRecordingInput, pickFacts, recordingCommand } from './pathway-write.input.js';
+import { ClinicalRecordingInput, DATE_ONLY, DATE_ONLY_RULE, FactsRecordingInput, pickFacts, recordingCommand } from './pathway-write.input.js';
 
 /** The recording inputs: one per kind of finding or act, fields named as in the clinical contract. */
 
@@ -155,7 +155,7 @@ export class RecordNoAnalgesiaNeededInput extends ClinicalRecordingInput {
 @InputType({ description: 'A follow-up was agreed for followUpDate.' })
 export class PlanFollowUpInput extends ClinicalRecordingInput {
   @Field(() => LocalDateScalar)
-  @Matches(DATE_ONLY)
+  @Matches(DATE_ONLY, { message: DATE_ONLY_RULE })
   followUpDate!: string;
 
   toCommand(): PathwayCommand {

@@ -6,6 +6,7 @@ import { HipFactsModel } from '../../guideline/models/hip-facts.model.js';
 import type { ClinicalRecording, PathwayCommand } from '../domain/pathway-commands.js';
 
 export const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+export const DATE_ONLY_RULE = 'a date written YYYY-MM-DD';
 
 /** What every write to a pathway carries: which pathway, the version read, the idempotency key and why. */
 @InputType({ isAbstract: true })
@@ -38,7 +39,7 @@ export interface PathwayCommandInput extends PathwayWriteInput {
 @InputType({ isAbstract: true })
 export class ClinicalRecordingInput extends PathwayWriteInput {
   @Field(() => LocalDateScalar, { description: 'When the finding or act took place (Europe/Brussels date, not after today).' })
-  @Matches(DATE_ONLY)
+  @Matches(DATE_ONLY, { message: DATE_ONLY_RULE })
   clinicalDate!: string;
 }
 

@@ -1,10 +1,8 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import type { ChecklistRecord } from '../../checklist/domain/checklist.js';
 import type { PathwayStage } from '../../contract/vocabulary.js';
 import { PathwayStageEnum } from '../../guideline/guideline.enums.js';
 import { HipFactsModel } from '../../guideline/models/hip-facts.model.js';
 import type { CloseReason, HipSide } from '../../contract/vocabulary.js';
-import type { PathwayState } from '../domain/pathway-state-machine.js';
 import { CloseReasonEnum, HipSideEnum } from '../pathways.enums.js';
 
 @ObjectType({ description: "One hip's care pathway: where it stands, what was recorded, and what should happen next." })
@@ -44,9 +42,4 @@ export class Pathway {
 
   @Field(() => HipFactsModel, { description: 'The facts derived from what was recorded, at evaluatedAt.' })
   facts!: HipFactsModel;
-
-  /** What the checklist reads beyond the facts (follow-up and surgery dates, N/A marks). */
-  checklistRecord!: ChecklistRecord;
-
-  state!: PathwayState;
 }

@@ -9,17 +9,17 @@ export class RegisterPatientInput {
   @Field({ description: 'Identifier namespace (a URI), e.g. urn:oid:2.16.840.1.113883.2.4.6.3' })
   @IsString()
   @Length(1, 200)
-  @Matches(/^\S+$/)
+  @Matches(/^\S+$/, { message: 'no spaces' })
   identifierSystem!: string;
 
   @Field()
   @IsString()
   @Length(1, 100)
-  @Matches(/^\S(.*\S)?$/)
+  @Matches(/^\S(.*\S)?$/, { message: 'no spaces at the start or the end' })
   identifierValue!: string;
 
   @Field(() => LocalDateScalar)
-  @Matches(/^(19|20)\d\d-\d\d-\d\d$/)
+  @Matches(/^(19|20)\d\d-\d\d-\d\d$/, { message: 'a date written YYYY-MM-DD, from 1900 to 2099' })
   birthDate!: string;
 
   @Field(() => AdministrativeGender)

@@ -5,20 +5,11 @@ import { type HipFacts, type Indicator, type RedFlag } from '../../../contract/v
 import { evaluate, listDerivedFacts, listRules } from './rule-engine.js';
 import { RULE_SET, RULE_SET_VERSION } from '../rules/rule-set.js';
 import { SUGGESTION_CODES, type SuggestionCode } from '../rules/suggestion-codes.js';
+import { TYPICAL_PRESENTATION } from '../../../../test/support/clinical-fixtures.js';
 
 const codesFor = (facts: HipFacts): SuggestionCode[] =>
   evaluate(facts, { locale: 'EN' }).suggestions.map(({ code }) => code);
 
-const TYPICAL: HipFacts = {
-  stage: 'CLINICAL_EXAM',
-  ageYears: 60,
-  activityRelatedPain: true,
-  morningStiffnessMinutes: 20,
-  internalRotationDegrees: 10,
-  painOnInternalRotation: true,
-  redFlagsScreened: true,
-  redFlags: [],
-};
 const REFERABLE: HipFacts = {
   stage: 'CONSERVATIVE_TREATMENT',
   bmi: 23,
@@ -50,8 +41,8 @@ const ROWS: [SuggestionCode, HipFacts, Indicator, CitationId[]][] = [
   ['REVIEW_WEAK_OPIOID', { stage: 'SURGICAL_REFERRAL', treatments: ['WEAK_OPIOID'] }, 'WARNING', ['NICE-NG226', 'AAOS-2023']],
   ['SCREEN_RED_FLAGS', { stage: 'CLINICAL_EXAM' }, 'INFO', ['NICE-NG226']],
   ['COMPLETE_CLINICAL_EXAM', { stage: 'CLINICAL_EXAM' }, 'INFO', ['NICE-NG226', 'ACR-1991', 'ZAS-HEUPARTROSE']],
-  ['DIAGNOSE_CLINICALLY_WITHOUT_IMAGING', TYPICAL, 'INFO', ['NICE-NG226', 'NICE-QS87', 'NOV-2018']],
-  ['CONSIDER_XRAY_HIP_AND_PELVIS', { ...TYPICAL, ageYears: 40 }, 'INFO', ['NICE-NG226', 'ACR-AC-HIP', 'ZAS-HEUPARTROSE']],
+  ['DIAGNOSE_CLINICALLY_WITHOUT_IMAGING', TYPICAL_PRESENTATION, 'INFO', ['NICE-NG226', 'NICE-QS87', 'NOV-2018']],
+  ['CONSIDER_XRAY_HIP_AND_PELVIS', { ...TYPICAL_PRESENTATION, ageYears: 40 }, 'INFO', ['NICE-NG226', 'ACR-AC-HIP', 'ZAS-HEUPARTROSE']],
   ['RECONSIDER_DIAGNOSIS', { stage: 'IMAGING', xrayPerformed: true, kellgrenLawrenceGrade: 1 }, 'WARNING', ['NICE-NG226', 'ACR-AC-HIP']],
   ['CONSIDER_XRAY_HIP_AND_PELVIS', { stage: 'IMAGING' }, 'INFO', ['ACR-AC-HIP', 'ZAS-HEUPARTROSE']],
   ['RECORD_XRAY_RESULT', { stage: 'IMAGING', xrayPerformed: true }, 'INFO', ['ACR-AC-HIP']],
@@ -84,7 +75,7 @@ describe('every contract row fires, with its indicator and every citation of its
     (code, _, facts, indicator, citations) => {
       const { ruleSetVersion, suggestions } = evaluate(facts, { locale: 'EN' });
       const shown = suggestions.find((suggestion) => suggestion.code === code);
-      expect(ruleSetVersion).toBe('hip-oa-2026.11');
+      expect(ruleSetVersion).toBe('hip-oa-2026.12');
       expect(shown?.indicator).toBe(indicator);
       expect(shown?.citations).toEqual(citations.map((id) => CITATIONS[id]));
     },
@@ -255,7 +246,7 @@ describe('explanation', () => {
     expect(shown?.explanation.text).toBe(
       'Shown because referralRule. Values: stage = CONSERVATIVE_TREATMENT; quality of life substantially affected = yes; ' +
         'red flags screened = yes; red flags = none; treatments = EDUCATION, EXERCISE_THERAPY; BMI (kg/m²) = 23; ' +
-        'weeks of conservative treatment = 14; non-surgical treatment unsuitable = unknown; ' +
+        'weeks since core treatment was complete = 14; non-surgical treatment unsuitable = unknown; ' +
         'referral criteria met: yes; core treatment given: yes.',
     );
   });
@@ -443,6 +434,6 @@ describe('citation catalogue', () => {
 });
 
 it('carries the rule-set version', () => {
-  expect(RULE_SET_VERSION).toBe('hip-oa-2026.11');
-  expect(evaluate({ stage: 'CLOSED' }, { locale: 'EN' })).toEqual({ ruleSetVersion: 'hip-oa-2026.11', suggestions: [] });
+  expect(RULE_SET_VERSION).toBe('hip-oa-2026.12');
+  expect(evaluate({ stage: 'CLOSED' }, { locale: 'EN' })).toEqual({ ruleSetVersion: 'hip-oa-2026.12', suggestions: [] });
 });

@@ -2,22 +2,13 @@ import { describe, expect, it } from '@jest/globals';
 import type { HipFacts } from '../../../contract/vocabulary.js';
 import { evaluate } from '../engine/rule-engine.js';
 import type { SuggestionCode } from './suggestion-codes.js';
+import { TYPICAL_PRESENTATION } from '../../../../test/support/clinical-fixtures.js';
 
 const fires = (code: SuggestionCode, facts: HipFacts): boolean =>
   evaluate(facts, { locale: 'EN' }).suggestions.some((shown) => shown.code === code);
 
-/** Typical and complete: 60 years, activity-related pain, 20 minutes' stiffness, painful limited rotation, screened. */
-const TYPICAL: HipFacts = {
-  stage: 'CLINICAL_EXAM',
-  ageYears: 60,
-  activityRelatedPain: true,
-  morningStiffnessMinutes: 20,
-  internalRotationDegrees: 10,
-  painOnInternalRotation: true,
-  redFlagsScreened: true,
-  redFlags: [],
-  xrayPerformed: false,
-};
+/** The typical presentation, with no X-ray done yet. */
+const TYPICAL: HipFacts = { ...TYPICAL_PRESENTATION, xrayPerformed: false };
 
 describe('COMPLETE_CLINICAL_EXAM: any exam finding unknown', () => {
   it.each<[string, boolean, Partial<HipFacts>]>([

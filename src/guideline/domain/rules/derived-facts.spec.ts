@@ -1,23 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { atypical, coreTreatmentGiven, referralRuleHolds, typicalPresentation } from './derived-facts.js';
 import type { HipFacts } from '../../../contract/vocabulary.js';
+import { TYPICAL_PRESENTATION } from '../../../../test/support/clinical-fixtures.js';
 
 type Truth = boolean | undefined;
 
-/** A typical presentation: 60 years, activity-related pain, short stiffness, painful and limited rotation. */
-const TYPICAL: HipFacts = {
-  stage: 'CLINICAL_EXAM',
-  ageYears: 60,
-  activityRelatedPain: true,
-  morningStiffnessMinutes: 20,
-  internalRotationDegrees: 10,
-  painOnInternalRotation: true,
-  redFlags: [],
-};
-
 describe('typical presentation and atypical (NICE-NG226 1.1.1–1.1.2)', () => {
   it.each<[string, Partial<HipFacts>, Truth, Truth]>([
-    // case, change to TYPICAL, typical presentation, atypical
+    // case, change to TYPICAL_PRESENTATION, typical presentation, atypical
     ['typical case', {}, true, false],
     ['age 45', { ageYears: 45 }, true, false],
     ['age 44', { ageYears: 44 }, false, true],
@@ -38,7 +28,7 @@ describe('typical presentation and atypical (NICE-NG226 1.1.1–1.1.2)', () => {
     ['red flags not recorded', { redFlags: undefined }, true, undefined],
     ['age 30 and red flags unknown: atypical anyway', { ageYears: 30, redFlags: undefined }, false, true],
   ])('%s', (_, change, typical, isAtypical) => {
-    const facts = { ...TYPICAL, ...change };
+    const facts = { ...TYPICAL_PRESENTATION, ...change };
     expect(typicalPresentation(facts)).toBe(typical);
     expect(atypical(facts)).toBe(isAtypical);
   });

@@ -18,7 +18,7 @@ import {
   or,
   type DerivedFact,
 } from '../engine/condition.js';
-import type { HipFacts } from '../../../contract/vocabulary.js';
+import { CORE_TREATMENT_GROUPS, type HipFacts } from '../../../contract/vocabulary.js';
 
 /** NICE-NG226 1.1.1; the hip finding from ACR-1991. */
 export const TYPICAL_PRESENTATION = derived(
@@ -43,13 +43,18 @@ export const ATYPICAL = derived(
   ),
 );
 
-/** NICE-QS87 statements 3–5. */
+/**
+ * NICE-QS87 statements 3–5, from the contract's core-treatment groups: education and (exercise
+ * therapy or physiotherapy) and (bmi < 25 or weight management) in treatments.
+ */
 export const CORE_TREATMENT_GIVEN = derived(
   'coreTreatmentGiven',
   and(
-    inList('treatments', 'EDUCATION'),
-    or(inList('treatments', 'EXERCISE_THERAPY'), inList('treatments', 'PHYSIOTHERAPY')),
-    or(lt('bmi', 25), inList('treatments', 'WEIGHT_MANAGEMENT')),
+    ...CORE_TREATMENT_GROUPS.map(({ treatments, notNeededBelowBmi }) => {
+      const given = treatments.map((treatment) => inList('treatments', treatment));
+      const anyGiven = given.length === 1 ? given[0] : or(...given);
+      return notNeededBelowBmi === undefined ? anyGiven : or(lt('bmi', notNeededBelowBmi), anyGiven);
+    }),
   ),
 );
 

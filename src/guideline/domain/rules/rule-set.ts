@@ -7,7 +7,7 @@ import { SURGICAL_REFERRAL_RULES } from './surgical-referral.rules.js';
 import { TOTAL_HIP_PROSTHESIS_RULES } from './total-hip-prosthesis.rules.js';
 
 /** The rule set in force; every suggestion, feedback record and audit event carries it. */
-export const RULE_SET_VERSION = 'hip-oa-2026.11';
+export const RULE_SET_VERSION = 'hip-oa-2026.12';
 
 export { SAFETY_RULES };
 

@@ -233,7 +233,7 @@ export const EN_TEXTS: LocaleTexts = {
     xrayPerformed: 'X-ray done',
     kellgrenLawrenceGrade: 'Kellgren-Lawrence grade',
     treatments: 'treatments',
-    conservativeTreatmentWeeks: 'weeks of conservative treatment',
+    conservativeTreatmentWeeks: 'weeks since core treatment was complete',
     nsaidRiskFactors: 'NSAID risk factors',
     qualityOfLifeSubstantiallyAffected: 'quality of life substantially affected',
     nonSurgicalTreatmentUnsuitable: 'non-surgical treatment unsuitable',

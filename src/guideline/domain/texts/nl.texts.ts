@@ -234,7 +234,7 @@ export const NL_TEXTS: LocaleTexts = {
     xrayPerformed: 'RX gedaan',
     kellgrenLawrenceGrade: 'Kellgren-Lawrence-graad',
     treatments: 'behandelingen',
-    conservativeTreatmentWeeks: 'weken conservatieve behandeling',
+    conservativeTreatmentWeeks: 'weken sinds de kernbehandeling volledig is',
     nsaidRiskFactors: 'NSAID-risicofactoren',
     qualityOfLifeSubstantiallyAffected: 'levenskwaliteit sterk aangetast',
     nonSurgicalTreatmentUnsuitable: 'niet-chirurgische behandeling ongeschikt',

@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import type { Prisma } from '../generated/prisma/client.js';
+import { toDateOnly } from '../common/dates.js';
+import type { CalendarDate } from '../contract/calendar-date.js';
+import { PrismaService, type PrismaTransaction } from '../database/prisma.service.js';
+import { isUniqueViolation } from '../database/unique-violation.js';
+import { PATHWAY_STATE_SCHEMA_VERSION } from './domain/pathway-replay.js';
+import type { PathwayState } from './domain/pathway-state-machine.js';
+import { PathwayException } from './pathway.exception.js';
+import { PathwayStateLoader } from './pathway-state-loader.js';
+
+/** What the service needs of a pathway row: its bookkeeping columns, its state and its patient's birth date. */
+export interface StoredPathway {
+  id: string;
+  patientId: string;
+  version: number;
+  openedAt: Date;
+  updatedAt: Date;
+  closedAt: Date | null;
+  deviationCount: number;
+  state: PathwayState;
+  /** Fact derivation needs it (ages, dates before birth). */
+  patientBirthDate: CalendarDate;
+}
+
+export interface NewPathway {
+  id: string;
+  patientId: string;
+  state: PathwayState;
+  openedAt: Date;
+}
+
+export interface PathwayChange {
+  state: PathwayState;
+  updatedAt: Date;
+  /** Stage moves against the guideline this write made. */
+  addedDeviations: number;
+}
+
+const WITH_BIRTH_DATE = { patient: { select: { birthDate: true } } } as const;
+type PathwayRow = Prisma.PathwayGetPayload<{ include: typeof WITH_BIRTH_DATE }>;
+
+/** The one owner of the pathway table: the row lock, every query on it, and what its rows become. */
+@Injectable()
+export class PathwayRepository {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly states: PathwayStateLoader,
+  ) {}
+
+  /** Locks the pathway's row until `tx` ends (a concurrent writer waits for it), then reads it. */
+  async lock(tx: PrismaTransaction, id: string): Promise<StoredPathway | undefined> {
+    await tx.$queryRaw`SELECT id FROM pathway WHERE id = ${id}::uuid FOR UPDATE`;
+    const row = await tx.pathway.findUnique({ where: { id }, include: WITH_BIRTH_DATE });
+    return row ? toStoredPathway(await this.states.withCurrentState(row, tx)) : undefined;
+  }
+
+  async findById(id: string): Promise<StoredPathway | undefined> {
+    const row = await this.prisma.pathway.findUnique({ where: { id }, include: WITH_BIRTH_DATE });
+    return row ? toStoredPathway(await this.states.withCurrentState(row)) : undefined;
+  }
+
+  /** The pathways of these patients, newest first; `openOnly` leaves out closed ones. One query, whatever the history. */
+  async listForPatients(patientIds: readonly string[], openOnly: boolean): Promise<StoredPathway[]> {
+    const rows = await this.prisma.pathway.findMany({
+      where: { patientId: { in: [...patientIds] }, ...(openOnly ? { closedAt: null } : {}) },
+      include: WITH_BIRTH_DATE,
+      orderBy: [{ openedAt: 'desc' }, { id: 'asc' }],
+    });
+    return (await this.states.withCurrentStates(rows)).map(toStoredPathway);
+  }
+
+  /** Inserts a newly opened pathway; a second open pathway on the same hip (even from a concurrent write) is refused. */
+  async insert(tx: PrismaTransaction, { id, patientId, state, openedAt }: NewPathway): Promise<void> {
+    try {
+      await tx.pathway.create({
+        data: {
+          id,
+          patientId,
+          side: state.side,
+          openSide: state.side,
+          stage: state.stage,
+          version: state.version,
+          openedAt,
+          updatedAt: openedAt,
+          state: toJson(state),
+          stateSchemaVersion: PATHWAY_STATE_SCHEMA_VERSION,
+        },
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw hipAlreadyOpen();
+      throw error;
+    }
+  }
+
+  /** Writes the pathway's new state over `current`, read under the lock; closing it frees its hip for a new pathway. */
+  async update(tx: PrismaTransaction, current: StoredPathway, { state, updatedAt, addedDeviations }: PathwayChange): Promise<void> {
+    const closing = state.stage === 'CLOSED' && current.state.stage !== 'CLOSED';
+    await tx.pathway.update({
+      where: { id: current.id },
+      data: {
+        stage: state.stage,
+        version: state.version,
+        state: toJson(state),
+        stateSchemaVersion: PATHWAY_STATE_SCHEMA_VERSION,
+        updatedAt,
+        deviationCount: { increment: addedDeviations },
+        ...(closing ? { openSide: null, closedAt: updatedAt, closeReason: state.closeReason } : {}),
+      },
+    });
+  }
+}
+
+function toStoredPathway(row: PathwayRow): StoredPathway {
+  return {
+    id: row.id,
+    patientId: row.patientId,
+    version: row.version,
+    openedAt: row.openedAt,
+    updatedAt: row.updatedAt,
+    closedAt: row.closedAt,
+    deviationCount: row.deviationCount,
+    state: row.state as unknown as PathwayState,
+    patientBirthDate: toDateOnly(row.patient.birthDate),
+  };
+}
+
+function toJson(state: PathwayState): Prisma.InputJsonObject {
+  return state as unknown as Prisma.InputJsonObject;
+}
+
+function hipAlreadyOpen(): PathwayException {
+  return new PathwayException('HIP_ALREADY_OPEN', 'This hip already has an open pathway', 'side');
+}

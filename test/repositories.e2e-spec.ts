@@ -1,0 +1,227 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { openDatabase } from '../src/database/database-connection.js';
+import { migrateDatabase } from '../src/database/migrations.js';
+import { PrismaService } from '../src/database/prisma.service.js';
+import type { HipSide } from '../src/contract/vocabulary.js';
+import { commit, decide, type PathwayState } from '../src/pathways/domain/pathway-state-machine.js';
+import { PathwayException } from '../src/pathways/pathway.exception.js';
+import { PathwayRepository } from '../src/pathways/pathway.repository.js';
+import { PathwayStateLoader } from '../src/pathways/pathway-state-loader.js';
+import { AdministrativeGender } from '../src/patients/models/patient.model.js';
+import { PatientException } from '../src/patients/patient.exception.js';
+import { PatientRepository, type NewPatient } from '../src/patients/patient.repository.js';
+import { RULE_SET_VERSION } from '../src/guideline/domain/rules/rule-set.js';
+import { createTestDatabase, onPostgres, type TestDatabase } from './support/test-database.js';
+
+/** The repositories straight on a fresh database: no HTTP, no Nest. */
+describe('the repositories', () => {
+  let database: TestDatabase;
+  let prisma: PrismaService;
+  let patients: PatientRepository;
+  let pathways: PathwayRepository;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const connection = await openDatabase({ DATABASE_URL: database.url, PGLITE_DATA_DIR: database.pgliteDataDir });
+    await migrateDatabase(connection);
+    prisma = new PrismaService(connection);
+    patients = new PatientRepository(prisma);
+    pathways = new PathwayRepository(prisma, new PathwayStateLoader(prisma));
+  });
+  afterAll(async () => {
+    await prisma.onModuleDestroy();
+    await database.drop();
+  });
+
+  let identifierCounter = 0;
+  function newPatient(overrides: Partial<NewPatient> = {}): NewPatient {
+    identifierCounter += 1;
+    return {
+      id: randomUUID(),
+      identifierSystem: 'urn:oid:2.16.840.1.113883.2.4.6.3',
+      identifierValue: `R-${identifierCounter}`,
+      birthDate: '1956-04-12',
+      sex: AdministrativeGender.female,
+      version: 1,
+      createdAt: new Date(),
+      ...overrides,
+    };
+  }
+
+  async function registerPatient(overrides: Partial<NewPatient> = {}): Promise<NewPatient> {
+    const patient = newPatient(overrides);
+    await prisma.$transaction((tx) => patients.insert(tx, patient));
+    return patient;
+  }
+
+  function openedState(side: HipSide, birthDate: string): PathwayState {
+    const context = { today: '2026-11-02', birthDate, referralRuleHolds: undefined, ruleSetVersion: RULE_SET_VERSION, shownSuggestionCodes: [] };
+    return commit(undefined, decide(undefined, { type: 'OPEN_PATHWAY', side }, context)).state;
+  }
+
+  function openPathway(patient: NewPatient, side: HipSide = 'LEFT', openedAt = new Date()): Promise<string> {
+    const id = randomUUID();
+    return prisma
+      .$transaction((tx) => pathways.insert(tx, { id, patientId: patient.id, state: openedState(side, patient.birthDate), openedAt }))
+      .then(() => id);
+  }
+
+  /**
+   * Resolves once the database shows another transaction waiting for a lock (PostgreSQL reports it
+   * in pg_stat_activity, this suite's database only), or after a few seconds without: then the
+   * order of the writers shows the lock missing. PGlite runs one transaction at a time, so there a
+   * second transaction cannot even begin while the first is open.
+   */
+  async function anotherTransactionIsWaiting(): Promise<void> {
+    if (!onPostgres()) return;
+    for (let attempt = 0; attempt < 300; attempt += 1) {
+      const [{ waiting }] = await prisma.$queryRaw<{ waiting: number }[]>`
+        SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+      if (waiting > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  it('serialises writers on one pathway: a second lock waits until the first writer commits, then reads its write', async () => {
+    const pathwayId = await openPathway(await registerPatient());
+    const order: string[] = [];
+    let announceFirstLocked!: () => void;
+    const firstLocked = new Promise<void>((resolve) => (announceFirstLocked = resolve));
+
+    const first = prisma.$transaction(async (tx) => {
+      const current = (await pathways.lock(tx, pathwayId))!;
+      order.push(`first locked version ${current.version}`);
+      announceFirstLocked();
+      await anotherTransactionIsWaiting();
+      await pathways.update(tx, current, { state: { ...current.state, version: current.version + 1 }, updatedAt: new Date(), addedDeviations: 0 });
+      order.push(`first wrote version ${current.version + 1}`);
+    });
+    await firstLocked;
+    const second = prisma.$transaction(async (tx) => {
+      const current = (await pathways.lock(tx, pathwayId))!;
+      order.push(`second locked version ${current.version}`);
+    });
+    await Promise.all([first, second]);
+
+    expect(order).toEqual(['first locked version 1', 'first wrote version 2', 'second locked version 2']);
+  });
+
+  it('refuses a second open pathway on the same hip, whichever of two concurrent writers loses', async () => {
+    const patient = await registerPatient();
+    const results = await Promise.allSettled([openPathway(patient, 'LEFT'), openPathway(patient, 'LEFT')]);
+
+    expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refusal = (results.find((result) => result.status === 'rejected') as PromiseRejectedResult).reason;
+    expect(refusal).toBeInstanceOf(PathwayException);
+    expect(refusal).toMatchObject({ reason: 'HIP_ALREADY_OPEN', field: 'side' });
+    await expect(openPathway(patient, 'RIGHT')).resolves.toEqual(expect.any(String));
+  });
+
+  it('frees the hip when an update closes its pathway, and stamps the closing', async () => {
+    const patient = await registerPatient();
+    const pathwayId = await openPathway(patient, 'LEFT');
+    const closedAt = new Date('2026-11-02T10:00:00.000Z');
+    await prisma.$transaction(async (tx) => {
+      const current = (await pathways.lock(tx, pathwayId))!;
+      const state: PathwayState = { ...current.state, stage: 'CLOSED', closeReason: 'COMPLETED', version: current.version + 1 };
+      await pathways.update(tx, current, { state, updatedAt: closedAt, addedDeviations: 1 });
+    });
+
+    expect(await pathways.findById(pathwayId)).toMatchObject({
+      closedAt,
+      updatedAt: closedAt,
+      deviationCount: 1,
+      version: 2,
+      state: { stage: 'CLOSED' },
+    });
+    await expect(openPathway(patient, 'LEFT')).resolves.toEqual(expect.any(String));
+  });
+
+  it('refuses a second patient with the same identifier, whichever of two concurrent writers loses', async () => {
+    const patient = newPatient();
+    const results = await Promise.allSettled([
+      prisma.$transaction((tx) => patients.insert(tx, patient)),
+      prisma.$transaction((tx) => patients.insert(tx, { ...patient, id: randomUUID(), birthDate: '1970-01-01' })),
+    ]);
+
+    expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refusal = (results.find((result) => result.status === 'rejected') as PromiseRejectedResult).reason;
+    expect(refusal).toBeInstanceOf(PatientException);
+    expect(refusal).toMatchObject({ reason: 'IDENTIFIER_ALREADY_REGISTERED', field: 'identifierValue' });
+    expect(await patients.findByIdentifier(patient.identifierSystem, patient.identifierValue)).toBeDefined();
+  });
+
+  it('reads a pathway as its state, its bookkeeping and its patient birth date', async () => {
+    const patient = await registerPatient({ birthDate: '1948-02-29' });
+    const openedAt = new Date('2026-10-30T08:15:42.123Z');
+    const pathwayId = await openPathway(patient, 'RIGHT', openedAt);
+
+    expect(await pathways.findById(pathwayId)).toEqual({
+      id: pathwayId,
+      patientId: patient.id,
+      version: 1,
+      openedAt,
+      updatedAt: openedAt,
+      closedAt: null,
+      deviationCount: 0,
+      state: openedState('RIGHT', '1948-02-29'),
+      patientBirthDate: '1948-02-29',
+    });
+    expect(await pathways.findById(randomUUID())).toBeUndefined();
+    await prisma.$transaction(async (tx) => expect(await patients.findBirthDate(tx, patient.id)).toBe('1948-02-29'));
+    expect(await patients.findById(patient.id)).toEqual({
+      id: patient.id,
+      identifier: { system: patient.identifierSystem, value: patient.identifierValue },
+      birthDate: '1948-02-29',
+      sex: 'female',
+      version: 1,
+      createdAt: patient.createdAt,
+    });
+  });
+
+  it('lists patients in registration order, page after page, ties on the instant broken by id', async () => {
+    // Registered in the future, so that the list after `start` holds these patients only.
+    const start = { createdAt: new Date('2100-01-01T00:00:00.000Z'), id: '00000000-0000-0000-0000-000000000000' };
+    const instants = [
+      '2100-01-02T00:00:00.000Z',
+      '2100-01-03T00:00:00.000Z',
+      '2100-01-02T00:00:00.000Z',
+      '2100-01-01T00:00:00.000Z',
+      '2100-01-02T00:00:00.000Z',
+    ];
+    const registered = [];
+    for (const instant of instants) registered.push(await registerPatient({ createdAt: new Date(instant) }));
+    const expected = registered.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1)).map((patient) => patient.id);
+
+    const listed: string[] = [];
+    let position = start;
+    for (;;) {
+      const page = await patients.listAfter(position, 2);
+      listed.push(...page.map((patient) => patient.id));
+      if (page.length < 2) break;
+      position = page.at(-1)!;
+    }
+    expect(listed).toEqual(expected);
+  });
+
+  it("lists patients' pathways newest first, in one list for several patients, closed ones left out on request", async () => {
+    const [first, second] = [await registerPatient(), await registerPatient()];
+    const older = await openPathway(first, 'LEFT', new Date('2026-01-01T00:00:00.000Z'));
+    const newer = await openPathway(first, 'RIGHT', new Date('2026-06-01T00:00:00.000Z'));
+    const ofSecond = await openPathway(second, 'LEFT', new Date('2026-03-01T00:00:00.000Z'));
+    await prisma.$transaction(async (tx) => {
+      const current = (await pathways.lock(tx, older))!;
+      await pathways.update(tx, current, {
+        state: { ...current.state, stage: 'CLOSED', closeReason: 'COMPLETED', version: 2 },
+        updatedAt: new Date(),
+        addedDeviations: 0,
+      });
+    });
+
+    const all = await pathways.listForPatients([first.id, second.id], false);
+    expect(all.map((pathway) => pathway.id)).toEqual([newer, ofSecond, older]);
+    const open = await pathways.listForPatients([first.id, second.id], true);
+    expect(open.map((pathway) => pathway.id)).toEqual([newer, ofSecond]);
+  });
+});
