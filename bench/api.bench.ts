@@ -69,24 +69,80 @@ interface SeededPathway {
 /** One patient with an open pathway in conservative treatment and a realistic history (12 events). */
 async function seedPatient(baseUrl: string, token: string, index: number): Promise<SeededPathway> {
   const identifierValue = `BENCH-${index}`;
-  const { registerPatient } = await graphql(baseUrl, token, `mutation ($input: RegisterPatientInput!) { registerPatient(input: $input) { patient { id } } }`, {
-    input: { identifierSystem: SYSTEM, identifierValue, birthDate: `19${40 + (index % 45)}-0${1 + (index % 9)}-1${index % 10}`, sex: index % 2 ? 'female' : 'male', idempotencyKey: newKey() },
-  });
-  const opened = await graphql(baseUrl, token, `mutation ($input: OpenPathwayInput!) { openPathway(input: $input) { pathway { id version } } }`, {
-    input: { patientId: registerPatient.patient.id, side: index % 2 ? 'LEFT' : 'RIGHT', idempotencyKey: newKey() },
-  });
+  const { registerPatient } = await graphql(
+    baseUrl,
+    token,
+    `
+      mutation ($input: RegisterPatientInput!) {
+        registerPatient(input: $input) {
+          patient {
+            id
+          }
+        }
+      }
+    `,
+    {
+      input: {
+        identifierSystem: SYSTEM,
+        identifierValue,
+        birthDate: `19${40 + (index % 45)}-0${1 + (index % 9)}-1${index % 10}`,
+        sex: index % 2 ? 'female' : 'male',
+        idempotencyKey: newKey(),
+      },
+    },
+  );
+  const opened = await graphql(
+    baseUrl,
+    token,
+    `
+      mutation ($input: OpenPathwayInput!) {
+        openPathway(input: $input) {
+          pathway {
+            id
+            version
+          }
+        }
+      }
+    `,
+    {
+      input: { patientId: registerPatient.patient.id, side: index % 2 ? 'LEFT' : 'RIGHT', idempotencyKey: newKey() },
+    },
+  );
   let { id: pathwayId, version } = opened.openPathway.pathway;
   const steps: [string, string, object][] = [
-    ['recordClinicalExam', 'RecordClinicalExamInput', { clinicalDate: dateDaysAgo(120), activityRelatedPain: true, morningStiffnessMinutes: 10 + (index % 40), painOnInternalRotation: index % 3 !== 0, internalRotationDegrees: 5 + (index % 20), limping: index % 2 === 0 }],
+    [
+      'recordClinicalExam',
+      'RecordClinicalExamInput',
+      {
+        clinicalDate: dateDaysAgo(120),
+        activityRelatedPain: true,
+        morningStiffnessMinutes: 10 + (index % 40),
+        painOnInternalRotation: index % 3 !== 0,
+        internalRotationDegrees: 5 + (index % 20),
+        limping: index % 2 === 0,
+      },
+    ],
     ['recordRedFlagScreening', 'RecordRedFlagScreeningInput', { clinicalDate: dateDaysAgo(120), redFlags: index % 50 === 0 ? ['CLAUDICATION'] : [] }],
     ['recordRiskFactors', 'RecordRiskFactorsInput', { clinicalDate: dateDaysAgo(120), bmi: 20 + (index % 15), riskFactors: [] }],
-    ['recordPatientReportedOutcomes', 'RecordPatientReportedOutcomesInput', { clinicalDate: dateDaysAgo(120), painScore: index % 11, oxfordHipScore: 10 + (index % 30) }],
+    [
+      'recordPatientReportedOutcomes',
+      'RecordPatientReportedOutcomesInput',
+      { clinicalDate: dateDaysAgo(120), painScore: index % 11, oxfordHipScore: 10 + (index % 30) },
+    ],
     ['changeStage', 'ChangeStageInput', { to: 'CONSERVATIVE_TREATMENT' }],
     ['startTreatment', 'StartTreatmentInput', { clinicalDate: dateDaysAgo(110), treatment: 'EDUCATION' }],
     ['startTreatment', 'StartTreatmentInput', { clinicalDate: dateDaysAgo(110), treatment: 'EXERCISE_THERAPY' }],
     ['startTreatment', 'StartTreatmentInput', { clinicalDate: dateDaysAgo(100), treatment: index % 4 ? 'PARACETAMOL' : 'ORAL_NSAID' }],
-    ['recordNsaidRiskFactors', 'RecordNsaidRiskFactorsInput', { clinicalDate: dateDaysAgo(100), nsaidRiskFactors: index % 5 ? [] : ['RENAL_IMPAIRMENT'] }],
-    ['recordSurgicalIndication', 'RecordSurgicalIndicationInput', { clinicalDate: dateDaysAgo(5), qualityOfLifeSubstantiallyAffected: index % 3 === 0 }],
+    [
+      'recordNsaidRiskFactors',
+      'RecordNsaidRiskFactorsInput',
+      { clinicalDate: dateDaysAgo(100), nsaidRiskFactors: index % 5 ? [] : ['RENAL_IMPAIRMENT'] },
+    ],
+    [
+      'recordSurgicalIndication',
+      'RecordSurgicalIndicationInput',
+      { clinicalDate: dateDaysAgo(5), qualityOfLifeSubstantiallyAffected: index % 3 === 0 },
+    ],
   ];
   for (const [mutation, inputType, fields] of steps) {
     const data = await graphql(baseUrl, token, `mutation ($input: ${inputType}!) { ${mutation}(input: $input) { pathway { version } } }`, {
@@ -129,10 +185,16 @@ async function main(): Promise<void> {
   const { baseUrl } = service;
   try {
     if (!(await waitUntilReady(service, 60_000))) throw new Error(`the service did not become ready:\n${service.output()}`);
-    const token = await signDevelopmentToken(loadEnvironment({ NODE_ENV: 'development', AUTH_HS256_SECRET: secret }), { sub: 'bench', roles: ['CLINICIAN', 'INTEGRATION'], actingFor: 'dr.bench' });
+    const token = await signDevelopmentToken(loadEnvironment({ NODE_ENV: 'development', AUTH_HS256_SECRET: secret }), {
+      sub: 'bench',
+      roles: ['CLINICIAN', 'INTEGRATION'],
+      actingFor: 'dr.bench',
+    });
     const seedStart = Date.now();
     const pathways = await seed(baseUrl, token);
-    console.log(`Seeded ${pathways.length} patients with 12-event pathways in ${((Date.now() - seedStart) / 1000).toFixed(1)} s (PostgreSQL, ${CONNECTIONS} connections, ${SECONDS} s per run)`);
+    console.log(
+      `Seeded ${pathways.length} patients with 12-event pathways in ${((Date.now() - seedStart) / 1000).toFixed(1)} s (PostgreSQL, ${CONNECTIONS} connections, ${SECONDS} s per run)`,
+    );
 
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
     let cursor = 0;
@@ -146,7 +208,7 @@ async function main(): Promise<void> {
             method: 'POST',
             headers,
             setupRequest: (request) => {
-              const { identifierValue } = pathways[cursor++ % pathways.length]!;
+              const { identifierValue } = pathways[cursor++ % pathways.length];
               return { ...request, body: JSON.stringify({ query: SIDEBAR, variables: { system: SYSTEM, value: identifierValue } }) };
             },
           },
@@ -167,9 +229,15 @@ async function main(): Promise<void> {
           method: 'POST',
           headers,
           setupRequest: (request, context) => {
-            const pathway = pathways[recordCursor++ % pathways.length]!;
+            const pathway = pathways[recordCursor++ % pathways.length];
             (context as RecordingContext).pathway = pathway;
-            const input = { pathwayId: pathway.pathwayId, expectedVersion: pathway.version, idempotencyKey: newKey(), clinicalDate: dateDaysAgo(0), painScore: recordCursor % 11 };
+            const input = {
+              pathwayId: pathway.pathwayId,
+              expectedVersion: pathway.version,
+              idempotencyKey: newKey(),
+              clinicalDate: dateDaysAgo(0),
+              painScore: recordCursor % 11,
+            };
             return { ...request, body: JSON.stringify({ query: RECORD_PROM, variables: { input } }) };
           },
           onResponse: (_status, body, context) => {

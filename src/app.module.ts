@@ -47,7 +47,9 @@ const GRAPHQL_LIMITS = { ...armor, plugins: armor.plugins as unknown as ApolloSe
         plugins: [
           ...GRAPHQL_LIMITS.plugins,
           errorContextPlugin,
-          environment.NODE_ENV === 'development' ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+          environment.NODE_ENV === 'development'
+            ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
+            : ApolloServerPluginLandingPageDisabled(),
         ],
         path: '/graphql',
         autoSchemaFile: true,

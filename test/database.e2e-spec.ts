@@ -85,7 +85,10 @@ describe('the embedded database folder', () => {
     await expectLogsWithoutPatientData(restarted.baseUrl, restarted.output, dataDir);
     expect(await stopService(restarted)).toBe(0);
 
-    const verify = spawnSync(process.execPath, ['dist/audit/cli/verify-audit.js'], { env: { ...process.env, NODE_ENV: 'test', ...embedded, DATABASE_URL: '' }, encoding: 'utf8' });
+    const verify = spawnSync(process.execPath, ['dist/audit/cli/verify-audit.js'], {
+      env: { ...process.env, NODE_ENV: 'test', ...embedded, DATABASE_URL: '' },
+      encoding: 'utf8',
+    });
     expect(verify.status).toBe(0);
     expect(verify.stdout).toMatch(/Audit log intact: 2 events in 2 streams verified/);
 

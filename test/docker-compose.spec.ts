@@ -48,7 +48,9 @@ function volumeSources(service: ComposeService | undefined): string[] {
 function publishedPorts(service: ComposeService | undefined): { host: string; container: string }[] {
   return (service?.ports ?? []).map((port) => {
     if (typeof port === 'object') return { host: String(port.published ?? ''), container: String(port.target ?? '') };
-    const parts = String(port).replace(/\/(tcp|udp)$/, '').split(':');
+    const parts = String(port)
+      .replace(/\/(tcp|udp)$/, '')
+      .split(':');
     return { host: parts.length > 1 ? parts[parts.length - 2] : '', container: parts[parts.length - 1] };
   });
 }
@@ -137,7 +139,7 @@ describe('Dockerfile', () => {
   const runs = steps.filter((step) => step.keyword === 'RUN').map((step) => step.args);
   const runIndex = (pattern: RegExp) => runs.findIndex((run) => pattern.test(run));
 
-  it('installs with npm ci --ignore-scripts (npm 10 would run Prisma\'s engine download)', () => {
+  it("installs with npm ci --ignore-scripts (npm 10 would run Prisma's engine download)", () => {
     expect(runIndex(/\bnpm ci\b[^&;|]*--ignore-scripts/)).toBeGreaterThanOrEqual(0);
     expect(runs.some((run) => /\bnpm (ci|install|i)\b/.test(run) && !/--ignore-scripts/.test(run))).toBe(false);
   });

@@ -25,8 +25,18 @@ describe('evaluateGuideline over HTTP', () => {
     expect(suggestion).toMatchObject({ indicator: 'INFO', ruleSetVersion: 'hip-oa-2026.12' });
     expect(suggestion.citations.map((c: { id: string }) => c.id)).toEqual(['NICE-NG226', 'NICE-QS87', 'NOV-2018']);
     expect(suggestion.citations[0].url).toBe('https://www.nice.org.uk/guidance/ng226');
-    expect(suggestion.explanation.facts).toEqual(expect.arrayContaining([{ name: 'ageYears', value: '60' }, { name: 'redFlags', value: '[]' }]));
-    expect(suggestion.explanation.derivedFacts).toEqual(expect.arrayContaining([{ name: 'typicalPresentation', value: 'true' }, { name: 'atypical', value: 'false' }]));
+    expect(suggestion.explanation.facts).toEqual(
+      expect.arrayContaining([
+        { name: 'ageYears', value: '60' },
+        { name: 'redFlags', value: '[]' },
+      ]),
+    );
+    expect(suggestion.explanation.derivedFacts).toEqual(
+      expect.arrayContaining([
+        { name: 'typicalPresentation', value: 'true' },
+        { name: 'atypical', value: 'false' },
+      ]),
+    );
     expect(suggestion.title.length).toBeLessThan(140);
   });
 
@@ -39,9 +49,21 @@ describe('evaluateGuideline over HTTP', () => {
   });
 
   it('puts a critical red flag first and suspends the routine pathway', async () => {
-    const facts = { ...TYPICAL_PRESENTATION, ageYears: 67, stage: 'CONSERVATIVE_TREATMENT', redFlags: ['SUSPECTED_INFECTION', 'CLAUDICATION'], treatments: ['ORAL_NSAID'] };
+    const facts = {
+      ...TYPICAL_PRESENTATION,
+      ageYears: 67,
+      stage: 'CONSERVATIVE_TREATMENT',
+      redFlags: ['SUSPECTED_INFECTION', 'CLAUDICATION'],
+      treatments: ['ORAL_NSAID'],
+    };
     const codes = (await app.graphqlOk(EVALUATE, { facts })).evaluateGuideline.suggestions.map((s: { code: string }) => s.code);
-    expect(codes).toEqual(['RED_FLAG_SUSPECTED_INFECTION', 'RED_FLAG_CLAUDICATION', 'REVIEW_NSAID_RISK', 'RECORD_NSAID_RISK_FACTORS', 'ADD_GASTROPROTECTION']);
+    expect(codes).toEqual([
+      'RED_FLAG_SUSPECTED_INFECTION',
+      'RED_FLAG_CLAUDICATION',
+      'REVIEW_NSAID_RISK',
+      'RECORD_NSAID_RISK_FACTORS',
+      'ADD_GASTROPROTECTION',
+    ]);
   });
 
   it('returns nothing for a closed pathway', async () => {
@@ -69,14 +91,19 @@ describe('evaluateGuideline over HTTP', () => {
   ])('refuses %s with BAD_USER_INPUT naming the field, not the value', async (_label, change, field, value) => {
     const response = await app.graphql(EVALUATE, { facts: { ...TYPICAL_PRESENTATION, ...change } }, await app.token('CLINICIAN'));
     expect(response.errors).toHaveLength(1);
-    expect(response.errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
-    expect(response.errors![0]!.message).toContain(field);
-    if (value) expect(response.errors![0]!.message).not.toContain(value);
+    expect(response.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(response.errors![0].message).toContain(field);
+    if (value) expect(response.errors![0].message).not.toContain(value);
     expect(response.data?.evaluateGuideline).toBeUndefined();
   });
 
   it.each([
-    ['a string for an Int', '{ evaluateGuideline(facts: { stage: CLINICAL_EXAM, ageYears: "SECRET-1" }) { ruleSetVersion } }', 'facts.ageYears', 'SECRET-1'],
+    [
+      'a string for an Int',
+      '{ evaluateGuideline(facts: { stage: CLINICAL_EXAM, ageYears: "SECRET-1" }) { ruleSetVersion } }',
+      'facts.ageYears',
+      'SECRET-1',
+    ],
     ['an unknown enum value', '{ evaluateGuideline(facts: { stage: SECRET_STAGE }) { ruleSetVersion } }', 'facts.stage', 'SECRET_STAGE'],
     ['an out-of-range number', '{ evaluateGuideline(facts: { stage: IMAGING, painScore: 47 }) { ruleSetVersion } }', 'painScore', '47'],
     ['a malformed date', '{ patientByIdentifier(system: "urn:oid:1", value: 1944070412) { id } }', 'value', '1944070412'],

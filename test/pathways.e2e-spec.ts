@@ -70,7 +70,11 @@ describe('pathways over HTTP: whole pathways', () => {
     expect(codesOf(pathway.nextSteps)).toEqual(['REVIEW_NSAID_RISK', 'CONSIDER_INTRA_ARTICULAR_CORTICOSTEROID']);
 
     await hip.do('stopTreatment', { clinicalDate: daysAgo(300), treatment: 'ORAL_NSAID' });
-    await hip.do('recordSurgicalIndication', { clinicalDate: daysAgo(300), qualityOfLifeSubstantiallyAffected: true, nonSurgicalTreatmentUnsuitable: false });
+    await hip.do('recordSurgicalIndication', {
+      clinicalDate: daysAgo(300),
+      qualityOfLifeSubstantiallyAffected: true,
+      nonSurgicalTreatmentUnsuitable: false,
+    });
     pathway = await expectNextStepsMatchGuideline(hip);
     expect(codesOf(pathway.nextSteps)).toEqual(['REFER_FOR_JOINT_REPLACEMENT_ASSESSMENT', 'CONSIDER_XRAY_HIP_AND_PELVIS', 'CONSIDER_ORAL_NSAID']);
     expect(pathway.facts.treatments).toEqual(expect.arrayContaining(['EDUCATION', 'GASTROPROTECTION']));
@@ -130,7 +134,11 @@ describe('pathways over HTTP: whole pathways', () => {
     await hip.do('recordClinicalExam', { clinicalDate: daysAgo(200), ...TYPICAL_EXAM });
     await hip.do('recordRedFlagScreening', { clinicalDate: daysAgo(200), redFlags: [] });
     await hip.do('changeStage', { to: 'CONSERVATIVE_TREATMENT' });
-    await hip.do('recordSurgicalIndication', { clinicalDate: daysAgo(10), qualityOfLifeSubstantiallyAffected: true, nonSurgicalTreatmentUnsuitable: true });
+    await hip.do('recordSurgicalIndication', {
+      clinicalDate: daysAgo(10),
+      qualityOfLifeSubstantiallyAffected: true,
+      nonSurgicalTreatmentUnsuitable: true,
+    });
     await hip.do('changeStage', { to: 'SURGICAL_REFERRAL' });
     expect((await hip.read()).deviationCount).toBe(0);
 
@@ -157,7 +165,9 @@ describe('pathways over HTTP: whole pathways', () => {
 
     const toReferral = await hip.write('changeStage', { to: 'SURGICAL_REFERRAL' });
     expect(toReferral.errors?.[0]?.extensions.code).toBe('DEVIATION_REASON_REQUIRED');
-    const timeline = await app.graphqlOk(`query ($id: ID!) { pathway(id: $id) { timeline(first: 10) { edges { node { type payload reason } } } } }`, { id: hip.id });
+    const timeline = await app.graphqlOk(`query ($id: ID!) { pathway(id: $id) { timeline(first: 10) { edges { node { type payload reason } } } } }`, {
+      id: hip.id,
+    });
     const stageChange = timeline.pathway.timeline.edges.at(-1).node;
     expect(stageChange).toMatchObject({
       type: 'STAGE_CHANGED',
@@ -248,7 +258,11 @@ describe('pathways over HTTP: whole pathways', () => {
     expect(sequences).toEqual([1, 2, 3, 4, 5]);
     expect(pages).toBe(3);
     const beyondInt = Buffer.from('[1e20]').toString('base64url');
-    const refused = await app.graphql(`query ($id: ID!, $after: String) { pathway(id: $id) { timeline(after: $after) { edges { cursor } } } }`, { id: hip.id, after: beyondInt }, await app.token('CLINICIAN'));
+    const refused = await app.graphql(
+      `query ($id: ID!, $after: String) { pathway(id: $id) { timeline(after: $after) { edges { cursor } } } }`,
+      { id: hip.id, after: beyondInt },
+      await app.token('CLINICIAN'),
+    );
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
@@ -261,7 +275,10 @@ describe('pathways over HTTP: whole pathways', () => {
 
     await hip.do('markChecklistItemNotApplicable', { item: 'RECORD_BMI', reason: 'Wheelchair user, cannot be weighed today' });
     checklist = (await hip.read('NL')).checklist;
-    expect(checklist.find((item) => item.code === 'RECORD_BMI')).toMatchObject({ status: 'NOT_APPLICABLE', reason: 'Wheelchair user, cannot be weighed today' });
+    expect(checklist.find((item) => item.code === 'RECORD_BMI')).toMatchObject({
+      status: 'NOT_APPLICABLE',
+      reason: 'Wheelchair user, cannot be weighed today',
+    });
     const otherStage = await hip.write('markChecklistItemNotApplicable', { item: 'SHARED_DECISION', reason: 'n/a' });
     expect(otherStage.errors?.[0]?.extensions.code).toBe('CONFLICT');
   });
@@ -274,7 +291,13 @@ describe('pathways over HTTP: whole pathways', () => {
     const withoutReason = await hip.write('giveSuggestionFeedback', { code: 'SCREEN_RED_FLAGS', outcome: 'OVERRIDDEN' }, integration);
     expect(withoutReason.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
 
-    const feedback = { code: 'SCREEN_RED_FLAGS', outcome: 'OVERRIDDEN', reasonCode: 'ALREADY_DONE', comment: 'Screened at the emergency department', note: 'Seen in the ED letter' };
+    const feedback = {
+      code: 'SCREEN_RED_FLAGS',
+      outcome: 'OVERRIDDEN',
+      reasonCode: 'ALREADY_DONE',
+      comment: 'Screened at the emergency department',
+      note: 'Seen in the ED letter',
+    };
     const response = await hip.write('giveSuggestionFeedback', feedback, integration);
     expect(response.errors).toBeUndefined();
     const event = await app.prisma.auditEvent.findFirstOrThrow({ where: { streamId: hip.id, type: 'SUGGESTION_FEEDBACK_GIVEN' } });
@@ -284,7 +307,13 @@ describe('pathways over HTTP: whole pathways', () => {
       actingFor: 'dr.janssens',
       role: 'INTEGRATION',
       ruleSetVersion: 'hip-oa-2026.12',
-      payload: { code: 'SCREEN_RED_FLAGS', outcome: 'OVERRIDDEN', reasonCode: 'ALREADY_DONE', comment: 'Screened at the emergency department', ruleSetVersion: 'hip-oa-2026.12' },
+      payload: {
+        code: 'SCREEN_RED_FLAGS',
+        outcome: 'OVERRIDDEN',
+        reasonCode: 'ALREADY_DONE',
+        comment: 'Screened at the emergency department',
+        ruleSetVersion: 'hip-oa-2026.12',
+      },
     });
     const recording = await hip.write('recordRiskFactors', { clinicalDate: daysAgo(0), bmi: 25 }, integration);
     expect(recording.errors?.[0]?.extensions.code).toBe('FORBIDDEN');
@@ -299,7 +328,9 @@ describe('pathways over HTTP: whole pathways', () => {
       await app.token('INTEGRATION', 'ehr-sidebar', 'dr.maes'),
     );
     expect(forColleague.data?.giveSuggestionFeedback.replayed).toBe(false);
-    const actingFor = (await app.prisma.auditEvent.findMany({ where: { streamId: hip.id, type: 'SUGGESTION_FEEDBACK_GIVEN' }, orderBy: { sequence: 'asc' } })).map((e) => e.actingFor);
+    const actingFor = (
+      await app.prisma.auditEvent.findMany({ where: { streamId: hip.id, type: 'SUGGESTION_FEEDBACK_GIVEN' }, orderBy: { sequence: 'asc' } })
+    ).map((e) => e.actingFor);
     expect(actingFor).toEqual(['dr.janssens', 'dr.janssens', 'dr.maes']);
   });
 
@@ -344,7 +375,8 @@ describe('pathways over HTTP: whole pathways', () => {
   it('keeps 20 concurrent clients that retry on CONFLICT to exactly 20 events, unbroken and verifiable', async () => {
     const hip = await PathwayDriver.open(app);
     const token = await app.token('CLINICIAN');
-    const readVersion = async () => (await app.graphqlOk(`query ($id: ID!) { pathway(id: $id) { version } }`, { id: hip.id })).pathway.version as number;
+    const readVersion = async () =>
+      (await app.graphqlOk(`query ($id: ID!) { pathway(id: $id) { version } }`, { id: hip.id })).pathway.version as number;
     const client = async (index: number) => {
       const idempotencyKey = newKey();
       for (let attempt = 0; attempt < 200; attempt += 1) {

@@ -25,7 +25,11 @@ describe('patients over HTTP', () => {
       version: 1,
       identifier: { system: input.identifierSystem, value: input.identifierValue },
     });
-    const { patientByIdentifier } = await app.graphqlOk(BY_IDENTIFIER, { system: input.identifierSystem, value: input.identifierValue }, 'INTEGRATION');
+    const { patientByIdentifier } = await app.graphqlOk(
+      BY_IDENTIFIER,
+      { system: input.identifierSystem, value: input.identifierValue },
+      'INTEGRATION',
+    );
     expect(patientByIdentifier.id).toBe(registered.patient.id);
   });
 

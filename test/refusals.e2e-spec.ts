@@ -137,9 +137,13 @@ const REFUSALS: Refusal[] = [
     code: 'NOT_FOUND',
     field: 'pathwayId',
     act: async (app) =>
-      app.graphql('mutation ($input: RecordXrayOrderedInput!) { recordXrayOrdered(input: $input) { replayed } }', {
-        input: { pathwayId: UNKNOWN_ID, expectedVersion: 1, idempotencyKey: newKey(), clinicalDate: daysAgo(0) },
-      }, await app.token('CLINICIAN')),
+      app.graphql(
+        'mutation ($input: RecordXrayOrderedInput!) { recordXrayOrdered(input: $input) { replayed } }',
+        {
+          input: { pathwayId: UNKNOWN_ID, expectedVersion: 1, idempotencyKey: newKey(), clinicalDate: daysAgo(0) },
+        },
+        await app.token('CLINICIAN'),
+      ),
   },
   {
     reason: 'HIP_ALREADY_OPEN',
@@ -208,7 +212,8 @@ const REFUSALS: Refusal[] = [
   {
     reason: AuthExceptionCode.ACTING_FOR_MISSING,
     code: 'UNAUTHENTICATED',
-    act: async (app) => app.graphql(PATIENT, { id: UNKNOWN_ID }, await signDevelopmentToken(app.environment, { sub: 'ehr-sidebar', roles: ['INTEGRATION'] })),
+    act: async (app) =>
+      app.graphql(PATIENT, { id: UNKNOWN_ID }, await signDevelopmentToken(app.environment, { sub: 'ehr-sidebar', roles: ['INTEGRATION'] })),
   },
   {
     reason: AuthExceptionCode.ROLE_NOT_ALLOWED,
@@ -235,7 +240,8 @@ const REFUSALS: Refusal[] = [
     code: 'BAD_USER_INPUT',
     field: 'input.side',
     message: 'Invalid value for field input.side: expected a value of enum HipSide',
-    act: async (app) => app.graphql(OPEN_PATHWAY, { input: { patientId: UNKNOWN_ID, side: 'BOTH', idempotencyKey: newKey() } }, await app.token('CLINICIAN')),
+    act: async (app) =>
+      app.graphql(OPEN_PATHWAY, { input: { patientId: UNKNOWN_ID, side: 'BOTH', idempotencyKey: newKey() } }, await app.token('CLINICIAN')),
   },
   {
     reason: 'INVALID_CURSOR',
@@ -274,8 +280,8 @@ describe('every refusal says what happened: extensions.reason with its code', ()
       const response = await act(app);
       expect(response.errors).toHaveLength(1);
       const [error] = response.errors!;
-      expect(error!.extensions).toMatchObject({ code, reason, ...(field && { field }) });
-      if (message) expect(error!.message).toBe(message);
+      expect(error.extensions).toMatchObject({ code, reason, ...(field && { field }) });
+      if (message) expect(error.message).toBe(message);
     },
   );
 });

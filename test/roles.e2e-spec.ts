@@ -10,13 +10,16 @@ import { useTestApp } from './support/use-test-app.js';
 /** The README's roles table: operation -> the roles allowed. */
 function readRolesTable(): Map<string, Set<Role>> {
   const readme = readFileSync('README.md', 'utf8');
-  const table = readme.split('<!-- roles-table:start -->')[1]!.split('<!-- roles-table:end -->')[0]!;
+  const table = readme.split('<!-- roles-table:start -->')[1].split('<!-- roles-table:end -->')[0];
   const rows = table.trim().split('\n').slice(2);
   const allowed = new Map<string, Set<Role>>();
   for (const row of rows) {
-    const [operations, ...cells] = row.split('|').slice(1, -1).map((cell) => cell.trim());
+    const [operations, ...cells] = row
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim());
     const roles = new Set(ROLES.filter((_role, index) => cells[index] === 'yes'));
-    for (const operation of operations!.matchAll(/`([^`]+)`/g)) allowed.set(operation[1]!, roles);
+    for (const operation of operations.matchAll(/`([^`]+)`/g)) allowed.set(operation[1], roles);
   }
   return allowed;
 }
@@ -34,9 +37,11 @@ describe('the roles table in the README', () => {
     const write = (fields: Record<string, unknown> = {}) => ({
       input: { pathwayId: hip.id, expectedVersion: 999, idempotencyKey: newKey(), clinicalDate: daysAgo(0), ...fields },
     });
-    const mutation = (name: string, inputType = `${name[0]!.toUpperCase()}${name.slice(1)}Input`) =>
+    const mutation = (name: string, inputType = `${name[0].toUpperCase()}${name.slice(1)}Input`) =>
       `mutation ($input: ${inputType}!) { ${name}(input: $input) { replayed } }`;
-    const recording = (name: string, fields: Record<string, unknown> = {}) => (): [string, Record<string, unknown>] => [mutation(name), write(fields)];
+    const recording =
+      (name: string, fields: Record<string, unknown> = {}) =>
+      (): [string, Record<string, unknown>] => [mutation(name), write(fields)];
     const changeStageInput = { pathwayId: hip.id, expectedVersion: 999, idempotencyKey: newKey() };
     samples = {
       registerPatient: () => [mutation('registerPatient'), { input: patientInput() }],
@@ -68,8 +73,14 @@ describe('the roles table in the README', () => {
       recordPostoperativeOutcome: recording('recordPostoperativeOutcome', { oxfordHipScore: 40 }),
       changeStage: () => [mutation('changeStage'), { input: { ...changeStageInput, to: 'CLOSED', closeReason: 'COMPLETED' } }],
       markEnteredInError: () => [mutation('markEnteredInError'), { input: { ...changeStageInput, targetSequence: 1, reason: 'test' } }],
-      markChecklistItemNotApplicable: () => [mutation('markChecklistItemNotApplicable'), { input: { ...changeStageInput, item: 'RECORD_BMI', reason: 'test' } }],
-      giveSuggestionFeedback: () => [mutation('giveSuggestionFeedback'), { input: { ...changeStageInput, code: 'SCREEN_RED_FLAGS', outcome: 'ACCEPTED' } }],
+      markChecklistItemNotApplicable: () => [
+        mutation('markChecklistItemNotApplicable'),
+        { input: { ...changeStageInput, item: 'RECORD_BMI', reason: 'test' } },
+      ],
+      giveSuggestionFeedback: () => [
+        mutation('giveSuggestionFeedback'),
+        { input: { ...changeStageInput, code: 'SCREEN_RED_FLAGS', outcome: 'ACCEPTED' } },
+      ],
       evaluateGuideline: () => ['{ evaluateGuideline(facts: { stage: CLINICAL_EXAM }) { ruleSetVersion } }', {}],
       guidelineRules: () => ['{ guidelineRules { code } }', {}],
       guidelineDerivedFacts: () => ['{ guidelineDerivedFacts { name } }', {}],
@@ -88,7 +99,7 @@ describe('the roles table in the README', () => {
     const before = await app.auditEventCount();
     for (const [operation, allowedRoles] of table) {
       for (const role of ROLES) {
-        const [query, variables] = samples[operation]!();
+        const [query, variables] = samples[operation]();
         const response = await app.graphql(query, variables, await app.token(role));
         const code = response.errors?.[0]?.extensions.code;
         const forbidden = code === 'FORBIDDEN';

@@ -21,7 +21,8 @@ describe('the sidebar read', () => {
   });
 
   async function sidebarFor(hip: PathwayDriver) {
-    const { identifier } = (await app.graphqlOk(`query ($id: ID!) { patient(id: $id) { identifier { system value } } }`, { id: hip.patientId })).patient;
+    const { identifier } = (await app.graphqlOk(`query ($id: ID!) { patient(id: $id) { identifier { system value } } }`, { id: hip.patientId }))
+      .patient;
     queries = 0;
     const data = await app.graphqlOk(SIDEBAR, { ...identifier, locale: 'NL' }, 'INTEGRATION');
     return { data, queries };
@@ -38,7 +39,8 @@ describe('the sidebar read', () => {
     for (let week = 0; week < 40; week += 1) {
       await long.do('recordPatientReportedOutcomes', { clinicalDate: daysAgo(99 - week), painScore: week % 10 });
     }
-    for (const treatment of ['EDUCATION', 'EXERCISE_THERAPY', 'PARACETAMOL']) await long.do('startTreatment', { clinicalDate: daysAgo(90), treatment });
+    for (const treatment of ['EDUCATION', 'EXERCISE_THERAPY', 'PARACETAMOL'])
+      await long.do('startTreatment', { clinicalDate: daysAgo(90), treatment });
 
     const shortRead = await sidebarFor(short);
     const longRead = await sidebarFor(long);

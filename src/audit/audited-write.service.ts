@@ -38,7 +38,9 @@ export class AuditedWriteService {
     request: WriteRequest,
     work: (tx: PrismaTransaction, context: WriteContext) => Promise<Result>,
   ): Promise<WriteOutcome<Result>> {
-    const requestHash = createHash('sha256').update(canonicalJson({ operation: request.operation, input: request.input })).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(canonicalJson({ operation: request.operation, input: request.input }))
+      .digest('hex');
     const earlier = await this.replay<Result>(request, requestHash);
     if (earlier) return earlier;
 

@@ -35,7 +35,8 @@ export class AuthGuard implements CanActivate {
     const role = ROLES.find((candidate) => verified.roles.includes(candidate) && allowed.includes(candidate));
     if (!role) throw new AuthException(AuthExceptionCode.ROLE_NOT_ALLOWED, 'Your role does not allow this operation');
     // Who acts is decided by the operation itself (a root field or a REST route), not by a nested field.
-    if (isOperation(context)) request.actingUser = { userId: verified.userId, actingFor: role === 'INTEGRATION' ? verified.actingFor : undefined, role };
+    if (isOperation(context))
+      request.actingUser = { userId: verified.userId, actingFor: role === 'INTEGRATION' ? verified.actingFor : undefined, role };
     return true;
   }
 

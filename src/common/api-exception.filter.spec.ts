@@ -32,6 +32,11 @@ describe('ApiExceptionFilter', () => {
   it('sends INVALID_INPUT with the rule broken', () => {
     const { status, body } = send(new InputValidationException([{ field: 'limit', rule: 'a whole number between 1 and 100' }]));
     expect(status).toBe(400);
-    expect(body).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', field: 'limit', message: 'Invalid value for field limit: a whole number between 1 and 100' });
+    expect(body).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'INVALID_INPUT',
+      field: 'limit',
+      message: 'Invalid value for field limit: a whole number between 1 and 100',
+    });
   });
 });

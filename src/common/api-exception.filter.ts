@@ -43,11 +43,15 @@ function describe(exception: unknown): { code: ApiErrorCode; reason?: string; fi
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const code =
-      status === 401 ? ApiErrorCode.UNAUTHENTICATED
-      : status === 403 ? ApiErrorCode.FORBIDDEN
-      : status === 404 ? ApiErrorCode.NOT_FOUND
-      : status < 500 ? ApiErrorCode.BAD_USER_INPUT
-      : ApiErrorCode.INTERNAL_SERVER_ERROR;
+      status === 401
+        ? ApiErrorCode.UNAUTHENTICATED
+        : status === 403
+          ? ApiErrorCode.FORBIDDEN
+          : status === 404
+            ? ApiErrorCode.NOT_FOUND
+            : status < 500
+              ? ApiErrorCode.BAD_USER_INPUT
+              : ApiErrorCode.INTERNAL_SERVER_ERROR;
     const message = status < 500 ? 'The request is not valid' : 'Internal error';
     return { code, message, status };
   }

@@ -1,7 +1,24 @@
 import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
 import { plainToInstance, Type } from 'class-transformer';
-import { ArrayUnique, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength, validate, ValidateNested } from 'class-validator';
+import {
+  ArrayUnique,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  validate,
+  ValidateNested,
+} from 'class-validator';
 import { invalidFields } from './validation-rules.js';
 
 class Facts {
@@ -22,7 +39,11 @@ class Sample {
 }
 
 async function rulesFor(input: Record<string, unknown>) {
-  const errors = await validate(plainToInstance(Sample, input), { whitelist: true, forbidNonWhitelisted: true, validationError: { target: true, value: false } });
+  const errors = await validate(plainToInstance(Sample, input), {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    validationError: { target: true, value: false },
+  });
   return invalidFields(errors, 'input');
 }
 

@@ -73,8 +73,7 @@ function numberRule(rules: PropertyRules): string {
 /** `text of 1 to 2000 characters`. */
 function textRule(rules: PropertyRules): string {
   const [min, max] = (rules.get('isLength')?.constraints ?? [rules.get('minLength')?.constraints[0], rules.get('maxLength')?.constraints[0]]) as (
-    | number
-    | undefined
+    number | undefined
   )[];
   if (min !== undefined && max !== undefined) return `text of ${min} to ${max} characters`;
   if (min !== undefined) return `text of at least ${min} characters`;

@@ -6,28 +6,14 @@
  * A fact that is `undefined` is unknown. A list given as `[]` is known to be empty.
  */
 
-export const PATHWAY_STAGES = [
-  'CLINICAL_EXAM',
-  'IMAGING',
-  'CONSERVATIVE_TREATMENT',
-  'SURGICAL_REFERRAL',
-  'TOTAL_HIP_PROSTHESIS',
-  'CLOSED',
-] as const;
+export const PATHWAY_STAGES = ['CLINICAL_EXAM', 'IMAGING', 'CONSERVATIVE_TREATMENT', 'SURGICAL_REFERRAL', 'TOTAL_HIP_PROSTHESIS', 'CLOSED'] as const;
 export type PathwayStage = (typeof PATHWAY_STAGES)[number];
 
 export const HIP_SIDES = ['LEFT', 'RIGHT'] as const;
 export type HipSide = (typeof HIP_SIDES)[number];
 
 /** Closing a pathway needs one of these reasons. */
-export const CLOSE_REASONS = [
-  'COMPLETED',
-  'ALTERNATIVE_DIAGNOSIS',
-  'RED_FLAG_REFERRAL',
-  'PATIENT_DECLINED',
-  'TRANSFERRED',
-  'DECEASED',
-] as const;
+export const CLOSE_REASONS = ['COMPLETED', 'ALTERNATIVE_DIAGNOSIS', 'RED_FLAG_REFERRAL', 'PATIENT_DECLINED', 'TRANSFERRED', 'DECEASED'] as const;
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 
 export const PAIN_LOCATIONS = ['GROIN', 'THIGH', 'BUTTOCK', 'KNEE', 'LOWER_BACK'] as const;
@@ -47,13 +33,7 @@ export const RED_FLAGS = [
 ] as const;
 export type RedFlag = (typeof RED_FLAGS)[number];
 
-export const RISK_FACTORS = [
-  'HEAVY_PHYSICAL_WORK',
-  'REPETITIVE_HIP_LOADING',
-  'FAMILY_HISTORY',
-  'PRIOR_HIP_INJURY',
-  'HIP_DYSPLASIA',
-] as const;
+export const RISK_FACTORS = ['HEAVY_PHYSICAL_WORK', 'REPETITIVE_HIP_LOADING', 'FAMILY_HISTORY', 'PRIOR_HIP_INJURY', 'HIP_DYSPLASIA'] as const;
 export type RiskFactor = (typeof RISK_FACTORS)[number];
 
 export const TREATMENTS = [
@@ -96,10 +76,7 @@ export const CORE_TREATMENT_GROUPS: readonly {
 export const CORE_TREATMENTS: readonly Treatment[] = CORE_TREATMENT_GROUPS.flatMap(({ treatments }) => treatments);
 
 /** Injections count on the day they were given and on the 90 days after (3 months). */
-export const INJECTION_TREATMENTS: readonly Treatment[] = [
-  'INTRA_ARTICULAR_CORTICOSTEROID',
-  'HYALURONIC_ACID_INJECTION',
-];
+export const INJECTION_TREATMENTS: readonly Treatment[] = ['INTRA_ARTICULAR_CORTICOSTEROID', 'HYALURONIC_ACID_INJECTION'];
 
 export const NSAID_RISK_FACTORS = [
   'GI_ULCER_OR_BLEEDING_HISTORY',

@@ -26,7 +26,7 @@ function loadWasm(): Promise<void> {
     const wasmPath = path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')), 'schema_engine_bg.wasm');
     const module = new WebAssembly.Module(await readFile(wasmPath));
     const instance = new WebAssembly.Instance(module, { './schema_engine_bg.js': withUnrefTimers(wasmBindings) });
-    wasmBindings.__wbg_set_wasm(instance.exports as never);
+    wasmBindings.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
   })();
   return wasmReady;

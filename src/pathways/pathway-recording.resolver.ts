@@ -92,7 +92,11 @@ export class PathwayRecordingResolver {
 
   @Mutation(() => PathwayWritePayload)
   @Roles('CLINICIAN')
-  recordPatientReportedOutcomes(@Args('input') input: RecordPatientReportedOutcomesInput, @CurrentUser() user: ActingUser, @OperationName() operation: string) {
+  recordPatientReportedOutcomes(
+    @Args('input') input: RecordPatientReportedOutcomesInput,
+    @CurrentUser() user: ActingUser,
+    @OperationName() operation: string,
+  ) {
     return this.pathways.execute(operation, input, user);
   }
 
@@ -104,7 +108,11 @@ export class PathwayRecordingResolver {
 
   @Mutation(() => PathwayWritePayload)
   @Roles('CLINICIAN')
-  recordSurgicalRiskFactors(@Args('input') input: RecordSurgicalRiskFactorsInput, @CurrentUser() user: ActingUser, @OperationName() operation: string) {
+  recordSurgicalRiskFactors(
+    @Args('input') input: RecordSurgicalRiskFactorsInput,
+    @CurrentUser() user: ActingUser,
+    @OperationName() operation: string,
+  ) {
     return this.pathways.execute(operation, input, user);
   }
 
@@ -134,7 +142,11 @@ export class PathwayRecordingResolver {
 
   @Mutation(() => PathwayWritePayload)
   @Roles('CLINICIAN')
-  recordPostoperativeOutcome(@Args('input') input: RecordPostoperativeOutcomeInput, @CurrentUser() user: ActingUser, @OperationName() operation: string) {
+  recordPostoperativeOutcome(
+    @Args('input') input: RecordPostoperativeOutcomeInput,
+    @CurrentUser() user: ActingUser,
+    @OperationName() operation: string,
+  ) {
     return this.pathways.execute(operation, input, user);
   }
 
@@ -152,11 +164,17 @@ export class PathwayRecordingResolver {
 
   @Mutation(() => PathwayWritePayload)
   @Roles('CLINICIAN')
-  markChecklistItemNotApplicable(@Args('input') input: MarkChecklistItemNotApplicableInput, @CurrentUser() user: ActingUser, @OperationName() operation: string) {
+  markChecklistItemNotApplicable(
+    @Args('input') input: MarkChecklistItemNotApplicableInput,
+    @CurrentUser() user: ActingUser,
+    @OperationName() operation: string,
+  ) {
     return this.pathways.execute(operation, input, user);
   }
 
-  @Mutation(() => PathwayWritePayload, { description: 'Accept or override a suggestion shown now. EHR integrations may send it for the clinician they act for.' })
+  @Mutation(() => PathwayWritePayload, {
+    description: 'Accept or override a suggestion shown now. EHR integrations may send it for the clinician they act for.',
+  })
   @Roles('CLINICIAN', 'INTEGRATION')
   giveSuggestionFeedback(@Args('input') input: GiveSuggestionFeedbackInput, @CurrentUser() user: ActingUser, @OperationName() operation: string) {
     return this.pathways.execute(operation, input, user);

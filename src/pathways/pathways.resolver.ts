@@ -46,13 +46,13 @@ export class PathwaysResolver {
     return loaders.of(this.patientsById).load(pathway.patientId);
   }
 
-  @ResolveField(() => [SuggestionModel], { description: 'The guideline on this pathway\'s facts: equals evaluateGuideline(facts).' })
+  @ResolveField(() => [SuggestionModel], { description: "The guideline on this pathway's facts: equals evaluateGuideline(facts)." })
   @Roles(...READERS)
   nextSteps(@Parent() pathway: PathwayView, @Args() { locale }: LocaleArgs): SuggestionModel[] {
     return this.guideline.evaluate(pathway.facts, locale).suggestions;
   }
 
-  @ResolveField(() => [ChecklistItemModel], { description: "The consultation checklist of the current stage." })
+  @ResolveField(() => [ChecklistItemModel], { description: 'The consultation checklist of the current stage.' })
   @Roles(...READERS)
   checklist(@Parent() pathway: PathwayView, @Args() { locale }: LocaleArgs): ChecklistItemModel[] {
     return buildChecklist(pathway.facts, pathway.checklistRecord, locale);
@@ -73,7 +73,11 @@ export class PatientPathwaysResolver {
 
   @ResolveField(() => [Pathway], { description: "The patient's pathways, newest first." })
   @Roles(...READERS)
-  pathways(@Parent() patient: Patient, @Args() { openOnly }: PatientPathwaysArgs, @Context('loaders') loaders: RequestLoaders): Promise<PathwayView[]> {
+  pathways(
+    @Parent() patient: Patient,
+    @Args() { openOnly }: PatientPathwaysArgs,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<PathwayView[]> {
     return loaders.of(openOnly ? this.openPathwaysOf : this.pathwaysOf).load(patient.id);
   }
 

@@ -107,7 +107,14 @@ export class PathwaysService {
     );
   }
 
-  private appendEvents(tx: PrismaTransaction, pathwayId: string, expectedVersion: number, events: PathwayEvent[], context: WriteContext, note?: string) {
+  private appendEvents(
+    tx: PrismaTransaction,
+    pathwayId: string,
+    expectedVersion: number,
+    events: PathwayEvent[],
+    context: WriteContext,
+    note?: string,
+  ) {
     return this.auditLog.append(
       tx,
       { id: pathwayId, type: 'PATHWAY', expectedVersion },
@@ -158,7 +165,8 @@ function reasonOf(event: PathwayEvent): string | undefined {
 function parseSequenceCursor(cursor: string): number {
   const [sequence] = decodeCursor(
     cursor,
-    (parts): parts is [number] => parts.length === 1 && Number.isInteger(parts[0]) && (parts[0] as number) >= 0 && (parts[0] as number) <= 2_147_483_647,
+    (parts): parts is [number] =>
+      parts.length === 1 && Number.isInteger(parts[0]) && (parts[0] as number) >= 0 && (parts[0] as number) <= 2_147_483_647,
   );
   return sequence;
 }

@@ -29,7 +29,12 @@ export class PatientsService {
     const { idempotencyKey, ...patient } = input;
     const { result, replayed } = await this.writes.execute({ user, operation, idempotencyKey, input: patient }, async (tx, context) => {
       const id = randomUUID();
-      await this.auditLog.append(tx, { id, type: 'PATIENT', expectedVersion: 0 }, [{ type: 'PATIENT_REGISTERED', payload: { ...patient }, ruleSetVersion: RULE_SET_VERSION }], context);
+      await this.auditLog.append(
+        tx,
+        { id, type: 'PATIENT', expectedVersion: 0 },
+        [{ type: 'PATIENT_REGISTERED', payload: { ...patient }, ruleSetVersion: RULE_SET_VERSION }],
+        context,
+      );
       await this.patients.insert(tx, { id, ...patient, version: 1, createdAt: context.recordedAt });
       return { patientId: id };
     });
@@ -58,7 +63,12 @@ export class PatientsService {
   async list(first: number, after?: string): Promise<Page<Patient>> {
     const position = after === undefined ? undefined : parsePatientCursor(after);
     const patients = await this.patients.listAfter(position, first + 1);
-    return toPage(patients, first, (patient) => encodeCursor([patient.createdAt.toISOString(), patient.id]), (patient) => patient);
+    return toPage(
+      patients,
+      first,
+      (patient) => encodeCursor([patient.createdAt.toISOString(), patient.id]),
+      (patient) => patient,
+    );
   }
 }
 
@@ -68,7 +78,11 @@ function parsePatientCursor(cursor: string): PatientPosition {
   const [createdAt, id] = decodeCursor(
     cursor,
     (parts): parts is [string, string] =>
-      parts.length === 2 && typeof parts[0] === 'string' && !Number.isNaN(Date.parse(parts[0])) && typeof parts[1] === 'string' && UUID.test(parts[1]),
+      parts.length === 2 &&
+      typeof parts[0] === 'string' &&
+      !Number.isNaN(Date.parse(parts[0])) &&
+      typeof parts[1] === 'string' &&
+      UUID.test(parts[1]),
   );
   return { createdAt: new Date(createdAt), id };
 }

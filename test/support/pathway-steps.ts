@@ -44,10 +44,9 @@ export class PathwayDriver {
 
   static async open(app: TestApp, side: 'LEFT' | 'RIGHT' = 'LEFT', patient: Record<string, unknown> = {}): Promise<PathwayDriver> {
     const patientId = await registerPatient(app, patient);
-    const data = await app.graphqlOk(
-      `mutation ($input: OpenPathwayInput!) { openPathway(input: $input) { pathway { id version stage } } }`,
-      { input: { patientId, side, idempotencyKey: newKey() } },
-    );
+    const data = await app.graphqlOk(`mutation ($input: OpenPathwayInput!) { openPathway(input: $input) { pathway { id version stage } } }`, {
+      input: { patientId, side, idempotencyKey: newKey() },
+    });
     const driver = new PathwayDriver(app, patientId, data.openPathway.pathway.id);
     driver.version = data.openPathway.pathway.version;
     return driver;
@@ -55,7 +54,7 @@ export class PathwayDriver {
 
   /** Runs a pathway mutation; returns the raw response so refusals can be checked. */
   async write(mutation: string, fields: Record<string, unknown>, token?: string) {
-    const inputType = `${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input`;
+    const inputType = `${mutation[0].toUpperCase()}${mutation.slice(1)}Input`;
     const response = await this.app.graphql(
       `mutation ($input: ${inputType}!) { ${mutation}(input: $input) { eventSequences replayed pathway { version stage } } }`,
       { input: { pathwayId: this.id, expectedVersion: this.version, idempotencyKey: newKey(), ...fields } },

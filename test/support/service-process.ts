@@ -23,7 +23,9 @@ export async function freePort(): Promise<number> {
 /** Starts `node dist/main.js` (what `npm start` runs) as its own process. */
 export async function spawnService(env: Record<string, string>, cwd = process.cwd()): Promise<ServiceProcess> {
   const port = await freePort();
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !['DATABASE_URL', 'PGLITE_DATA_DIR', 'NODE_ENV'].includes(name)));
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !['DATABASE_URL', 'PGLITE_DATA_DIR', 'NODE_ENV'].includes(name)),
+  );
   const child = spawn(process.execPath, [MAIN_JS], {
     cwd,
     env: { ...inherited, NODE_ENV: 'test', LOG_LEVEL: 'warn', PORT: String(port), ...env },

@@ -11,7 +11,11 @@ import { createTestDatabase, type TestDatabase } from './test-database.js';
 export interface GraphqlResponse<Data = Record<string, any>> {
   status: number;
   data?: Data | null;
-  errors?: { message: string; path?: string[]; extensions: { code: string; field?: string; fields?: string[]; reason?: string; correlationId?: string } }[];
+  errors?: {
+    message: string;
+    path?: string[];
+    extensions: { code: string; field?: string; fields?: string[]; reason?: string; correlationId?: string };
+  }[];
 }
 
 export interface TestAppOptions {
@@ -78,7 +82,11 @@ export class TestApp {
   }
 
   /** Runs a GraphQL operation as a clinician and fails loudly on any error. */
-  async graphqlOk<Data = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, roles: Role | Role[] = 'CLINICIAN'): Promise<Data> {
+  async graphqlOk<Data = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    roles: Role | Role[] = 'CLINICIAN',
+  ): Promise<Data> {
     const response = await this.graphql<Data>(query, variables, await this.token(roles));
     if (response.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors)}`);
     return response.data as Data;

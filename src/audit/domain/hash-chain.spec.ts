@@ -37,13 +37,13 @@ describe('audit hash chain', () => {
   });
 
   it.each([
-    ['a changed payload', (events: StoredChainEvent[]) => (events[1]!.payload = { value: 99 }), 2, 'HASH_MISMATCH'],
-    ['a changed actor', (events: StoredChainEvent[]) => (events[2]!.actor = 'someone.else'), 3, 'HASH_MISMATCH'],
+    ['a changed payload', (events: StoredChainEvent[]) => (events[1].payload = { value: 99 }), 2, 'HASH_MISMATCH'],
+    ['a changed actor', (events: StoredChainEvent[]) => (events[2].actor = 'someone.else'), 3, 'HASH_MISMATCH'],
     ['a removed event', (events: StoredChainEvent[]) => events.splice(1, 1), 3, 'SEQUENCE_GAP'],
-    ['a forged link', (events: StoredChainEvent[]) => (events[1]!.previousHash = GENESIS_HASH), 2, 'PREVIOUS_HASH_MISMATCH'],
+    ['a forged link', (events: StoredChainEvent[]) => (events[1].previousHash = GENESIS_HASH), 2, 'PREVIOUS_HASH_MISMATCH'],
   ])('reports %s at the first broken event', (_label, tamper, sequence, problem) => {
     const events = chain(4);
     tamper(events);
-    expect(findFirstBrokenLink(events)).toEqual({ streamId: events[0]!.streamId, sequence, problem });
+    expect(findFirstBrokenLink(events)).toEqual({ streamId: events[0].streamId, sequence, problem });
   });
 });

@@ -5,12 +5,7 @@ import type { ChecklistItemCode } from './checklist-items.js';
 
 const EMPTY_RECORD: ChecklistRecord = { pharmacologicalTreatmentRecorded: false, noAnalgesiaNeededRecorded: false, notApplicableMarks: [] };
 
-const statusOf = (
-  stage: PathwayStage,
-  code: ChecklistItemCode,
-  facts: Omit<HipFacts, 'stage'> = {},
-  record: Partial<ChecklistRecord> = {},
-) => {
+const statusOf = (stage: PathwayStage, code: ChecklistItemCode, facts: Omit<HipFacts, 'stage'> = {}, record: Partial<ChecklistRecord> = {}) => {
   const item = buildChecklist({ stage, ...facts }, { ...EMPTY_RECORD, ...record }, 'EN').find((i) => i.code === code);
   if (item === undefined) throw new Error(`${code} is not on the ${stage} checklist`);
   return { status: item.status, reason: item.reason };
@@ -36,7 +31,15 @@ describe('checklist items per stage', () => {
     ['IMAGING', ['ORDER_XRAY_HIP_AND_PELVIS', 'RECORD_KELLGREN_LAWRENCE_GRADE']],
     [
       'CONSERVATIVE_TREATMENT',
-      ['GIVE_INFORMATION', 'PRESCRIBE_EXERCISE', 'WEIGHT_MANAGEMENT', 'REVIEW_ANALGESIA', 'RECORD_PAIN_SCORE', 'RECORD_OXFORD_HIP_SCORE', 'AGREE_FOLLOW_UP'],
+      [
+        'GIVE_INFORMATION',
+        'PRESCRIBE_EXERCISE',
+        'WEIGHT_MANAGEMENT',
+        'REVIEW_ANALGESIA',
+        'RECORD_PAIN_SCORE',
+        'RECORD_OXFORD_HIP_SCORE',
+        'AGREE_FOLLOW_UP',
+      ],
     ],
     [
       'SURGICAL_REFERRAL',
@@ -86,7 +89,14 @@ describe('checklist statuses', () => {
     ['physiotherapy', 'CONSERVATIVE_TREATMENT', 'PRESCRIBE_EXERCISE', { treatments: ['PHYSIOTHERAPY'] }, {}, 'DONE'],
     ['only a walking aid', 'CONSERVATIVE_TREATMENT', 'PRESCRIBE_EXERCISE', { treatments: ['WALKING_AID'] }, {}, 'TODO'],
     ['weight management given', 'CONSERVATIVE_TREATMENT', 'WEIGHT_MANAGEMENT', { bmi: 31, treatments: ['WEIGHT_MANAGEMENT'] }, {}, 'DONE'],
-    ['weight management given with a BMI under 25', 'CONSERVATIVE_TREATMENT', 'WEIGHT_MANAGEMENT', { bmi: 23, treatments: ['WEIGHT_MANAGEMENT'] }, {}, 'DONE'],
+    [
+      'weight management given with a BMI under 25',
+      'CONSERVATIVE_TREATMENT',
+      'WEIGHT_MANAGEMENT',
+      { bmi: 23, treatments: ['WEIGHT_MANAGEMENT'] },
+      {},
+      'DONE',
+    ],
     ['BMI 24.9', 'CONSERVATIVE_TREATMENT', 'WEIGHT_MANAGEMENT', { bmi: 24.9, treatments: [] }, {}, 'NOT_APPLICABLE'],
     ['BMI 25', 'CONSERVATIVE_TREATMENT', 'WEIGHT_MANAGEMENT', { bmi: 25, treatments: [] }, {}, 'TODO'],
     ['BMI unknown', 'CONSERVATIVE_TREATMENT', 'WEIGHT_MANAGEMENT', { treatments: [] }, {}, 'TODO'],
@@ -95,16 +105,37 @@ describe('checklist statuses', () => {
     ['pain score', 'CONSERVATIVE_TREATMENT', 'RECORD_PAIN_SCORE', { painScore: 6 }, {}, 'DONE'],
     ['Oxford Hip Score', 'CONSERVATIVE_TREATMENT', 'RECORD_OXFORD_HIP_SCORE', { oxfordHipScore: 30 }, {}, 'DONE'],
     ['a follow-up date', 'CONSERVATIVE_TREATMENT', 'AGREE_FOLLOW_UP', {}, { followUpDate: '2026-06-01' }, 'DONE'],
-    ['quality of life recorded as not affected', 'SURGICAL_REFERRAL', 'DOCUMENT_QUALITY_OF_LIFE_IMPACT', { qualityOfLifeSubstantiallyAffected: false }, {}, 'DONE'],
+    [
+      'quality of life recorded as not affected',
+      'SURGICAL_REFERRAL',
+      'DOCUMENT_QUALITY_OF_LIFE_IMPACT',
+      { qualityOfLifeSubstantiallyAffected: false },
+      {},
+      'DONE',
+    ],
     ['weeks of conservative treatment', 'SURGICAL_REFERRAL', 'DOCUMENT_CONSERVATIVE_TREATMENT', { conservativeTreatmentWeeks: 14 }, {}, 'DONE'],
-    ['non-surgical treatment unsuitable', 'SURGICAL_REFERRAL', 'DOCUMENT_CONSERVATIVE_TREATMENT', { nonSurgicalTreatmentUnsuitable: true }, {}, 'DONE'],
+    [
+      'non-surgical treatment unsuitable',
+      'SURGICAL_REFERRAL',
+      'DOCUMENT_CONSERVATIVE_TREATMENT',
+      { nonSurgicalTreatmentUnsuitable: true },
+      {},
+      'DONE',
+    ],
     ['smoking and diabetes', 'SURGICAL_REFERRAL', 'SCREEN_SMOKING_AND_DIABETES', { smoker: false, diabetesUncontrolled: false }, {}, 'DONE'],
     ['smoking without diabetes', 'SURGICAL_REFERRAL', 'SCREEN_SMOKING_AND_DIABETES', { smoker: true }, {}, 'TODO'],
     ['an X-ray', 'SURGICAL_REFERRAL', 'XRAY_AVAILABLE', { xrayPerformed: true }, {}, 'DONE'],
     ['a preoperative Oxford Hip Score', 'SURGICAL_REFERRAL', 'RECORD_OXFORD_HIP_SCORE', { oxfordHipScore: 18 }, {}, 'DONE'],
     ['a shared decision', 'SURGICAL_REFERRAL', 'SHARED_DECISION', { sharedDecisionDocumented: true }, {}, 'DONE'],
     ['a surgery date', 'TOTAL_HIP_PROSTHESIS', 'RECORD_SURGERY_DATE', { weeksSinceSurgery: 3 }, { surgeryDate: '2026-03-01' }, 'DONE'],
-    ['a postoperative Oxford Hip Score', 'TOTAL_HIP_PROSTHESIS', 'RECORD_POSTOPERATIVE_OXFORD_HIP_SCORE', { postoperativeOxfordHipScore: 44 }, {}, 'DONE'],
+    [
+      'a postoperative Oxford Hip Score',
+      'TOTAL_HIP_PROSTHESIS',
+      'RECORD_POSTOPERATIVE_OXFORD_HIP_SCORE',
+      { postoperativeOxfordHipScore: 44 },
+      {},
+      'DONE',
+    ],
   ])('%s: %s %s', (_case, stage, code, facts, record, status) => {
     expect(statusOf(stage, code, facts, record).status).toBe(status);
   });
@@ -123,8 +154,22 @@ describe('clinician not-applicable marks', () => {
   const mark = (stage: PathwayStage, item: ChecklistItemCode, reason: string): NotApplicableMark => ({ stage, item, reason });
 
   it.each<[string, PathwayStage, ChecklistItemCode, Omit<HipFacts, 'stage'>, NotApplicableMark[], object]>([
-    ['a mark gives NOT_APPLICABLE with its reason', 'CLINICAL_EXAM', 'RECORD_BMI', {}, [mark('CLINICAL_EXAM', 'RECORD_BMI', 'cannot stand')], { status: 'NOT_APPLICABLE', reason: 'cannot stand' }],
-    ['a done item stays DONE', 'CLINICAL_EXAM', 'RECORD_BMI', { bmi: 28 }, [mark('CLINICAL_EXAM', 'RECORD_BMI', 'cannot stand')], { status: 'DONE', reason: undefined }],
+    [
+      'a mark gives NOT_APPLICABLE with its reason',
+      'CLINICAL_EXAM',
+      'RECORD_BMI',
+      {},
+      [mark('CLINICAL_EXAM', 'RECORD_BMI', 'cannot stand')],
+      { status: 'NOT_APPLICABLE', reason: 'cannot stand' },
+    ],
+    [
+      'a done item stays DONE',
+      'CLINICAL_EXAM',
+      'RECORD_BMI',
+      { bmi: 28 },
+      [mark('CLINICAL_EXAM', 'RECORD_BMI', 'cannot stand')],
+      { status: 'DONE', reason: undefined },
+    ],
     [
       'the latest mark gives the reason',
       'CLINICAL_EXAM',

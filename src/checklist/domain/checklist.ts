@@ -55,8 +55,7 @@ const IS_DONE: Readonly<Record<ChecklistItemCode, (facts: HipFacts, record: Chec
   RECORD_OXFORD_HIP_SCORE: (facts) => known(facts.oxfordHipScore),
   AGREE_FOLLOW_UP: (_facts, record) => known(record.followUpDate),
   DOCUMENT_QUALITY_OF_LIFE_IMPACT: (facts) => known(facts.qualityOfLifeSubstantiallyAffected),
-  DOCUMENT_CONSERVATIVE_TREATMENT: (facts) =>
-    known(facts.conservativeTreatmentWeeks) || known(facts.nonSurgicalTreatmentUnsuitable),
+  DOCUMENT_CONSERVATIVE_TREATMENT: (facts) => known(facts.conservativeTreatmentWeeks) || known(facts.nonSurgicalTreatmentUnsuitable),
   SCREEN_SMOKING_AND_DIABETES: (facts) => known(facts.smoker) && known(facts.diabetesUncontrolled),
   XRAY_AVAILABLE: (facts) => known(facts.xrayPerformed),
   SHARED_DECISION: (facts) => known(facts.sharedDecisionDocumented),

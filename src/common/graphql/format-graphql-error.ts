@@ -71,11 +71,13 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   }
   if (isClientError(error)) {
     const variable = describeVariableError(formatted.message);
-    if (variable) return { ...base, message: variable.message, extensions: { code: ApiErrorCode.BAD_USER_INPUT, reason: INVALID_INPUT, field: variable.field } };
-    const query =
-      SAFE_MESSAGES.some((safe) => safe.test(formatted.message)) ? formatted.message
-      : formatted.message.startsWith('Syntax Error:') ? 'Syntax error in the query'
-      : undefined;
+    if (variable)
+      return { ...base, message: variable.message, extensions: { code: ApiErrorCode.BAD_USER_INPUT, reason: INVALID_INPUT, field: variable.field } };
+    const query = SAFE_MESSAGES.some((safe) => safe.test(formatted.message))
+      ? formatted.message
+      : formatted.message.startsWith('Syntax Error:')
+        ? 'Syntax error in the query'
+        : undefined;
     if (query) return { ...base, message: query, extensions: { code: ApiErrorCode.BAD_USER_INPUT, reason: INVALID_QUERY } };
     // A value written in the query text: the error context plugin names its field from the query's syntax tree.
     const problem = describeProblem(formatted.message);
@@ -89,8 +91,8 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
 function describeVariableError(message: string): { field: string; message: string } | undefined {
   const match = /^Variable "\$([^"]+)" got invalid value .*?(?: at "([^"]+)")?; (.*)$/s.exec(message);
   if (!match) return undefined;
-  const field = match[2] ?? match[1]!;
-  return { field, message: `Invalid value for field ${field}: ${describeProblem(match[3]!) ?? 'not a valid value'}` };
+  const field = match[2] ?? match[1];
+  return { field, message: `Invalid value for field ${field}: ${describeProblem(match[3]) ?? 'not a valid value'}` };
 }
 
 /** The expected type or the field at fault: GraphQL's own wording quotes the value too ("Int cannot represent non-integer value: 1.5"). */

@@ -33,7 +33,9 @@ export class SuggestionExplanationModel {
   @Field(() => [ExplainedFactModel])
   facts!: ExplainedFactModel[];
 
-  @Field(() => [ExplainedFactModel], { description: 'Derived facts (typicalPresentation, atypical, coreTreatmentGiven, referralRule) and their truth: true, false or unknown.' })
+  @Field(() => [ExplainedFactModel], {
+    description: 'Derived facts (typicalPresentation, atypical, coreTreatmentGiven, referralRule) and their truth: true, false or unknown.',
+  })
   derivedFacts!: ExplainedFactModel[];
 }
 

@@ -14,14 +14,7 @@ import {
   type RiskFactor,
   type Treatment,
 } from '../../contract/vocabulary.js';
-import {
-  NsaidRiskFactorEnum,
-  PainLocationEnum,
-  PathwayStageEnum,
-  RedFlagEnum,
-  RiskFactorEnum,
-  TreatmentEnum,
-} from '../guideline.enums.js';
+import { NsaidRiskFactorEnum, PainLocationEnum, PathwayStageEnum, RedFlagEnum, RiskFactorEnum, TreatmentEnum } from '../guideline.enums.js';
 import { InRange, OptionalBoolean, OptionalList } from './fact-field.decorators.js';
 
 /**

@@ -21,8 +21,7 @@ const stop = (clinicalDate: string, treatment: PathwayEventPayloads['TREATMENT_S
   rec('TREATMENT_STOPPED', clinicalDate, { treatment });
 const proms = (clinicalDate: string, payload: PathwayEventPayloads['PATIENT_REPORTED_OUTCOMES_RECORDED']) =>
   rec('PATIENT_REPORTED_OUTCOMES_RECORDED', clinicalDate, payload);
-const exam = (clinicalDate: string, payload: PathwayEventPayloads['CLINICAL_EXAM_RECORDED']) =>
-  rec('CLINICAL_EXAM_RECORDED', clinicalDate, payload);
+const exam = (clinicalDate: string, payload: PathwayEventPayloads['CLINICAL_EXAM_RECORDED']) => rec('CLINICAL_EXAM_RECORDED', clinicalDate, payload);
 /** Core treatment complete on `clinicalDate`: education and exercise at BMI 22 (no weight management needed). */
 const coreTreatmentStarted = (clinicalDate: string): NewPathwayEvent[] => [
   rec('RISK_FACTORS_RECORDED', clinicalDate, { bmi: 22 }),
@@ -38,8 +37,7 @@ const inError = (targetSequence: number): NewPathwayEvent => ({
 function pathway(...events: NewPathwayEvent[]): PathwayState {
   return commit(undefined, [{ type: 'PATHWAY_OPENED', payload: { side: 'RIGHT' } }, ...events]).state;
 }
-const factsOf = (state: PathwayState, now = NOW, birthDate = BIRTH_DATE): HipFacts =>
-  derivePathwayRecord(state, { birthDate, now }).facts;
+const factsOf = (state: PathwayState, now = NOW, birthDate = BIRTH_DATE): HipFacts => derivePathwayRecord(state, { birthDate, now }).facts;
 
 /** The named facts only; a fact expected as undefined must be absent. */
 function pick(facts: HipFacts, expected: Partial<HipFacts>): Partial<HipFacts> {
@@ -48,8 +46,16 @@ function pick(facts: HipFacts, expected: Partial<HipFacts>): Partial<HipFacts> {
 
 describe('derivePathwayRecord: facts', () => {
   it.each<[string, NewPathwayEvent[], Partial<HipFacts>]>([
-    ['latest by clinical date beats latest recorded', [proms('2026-03-10', { painScore: 7 }), proms('2026-03-01', { painScore: 3 })], { painScore: 7 }],
-    ['a tie on clinical date goes to the later recording', [proms('2026-03-10', { painScore: 3 }), proms('2026-03-10', { painScore: 5 })], { painScore: 5 }],
+    [
+      'latest by clinical date beats latest recorded',
+      [proms('2026-03-10', { painScore: 7 }), proms('2026-03-01', { painScore: 3 })],
+      { painScore: 7 },
+    ],
+    [
+      'a tie on clinical date goes to the later recording',
+      [proms('2026-03-10', { painScore: 3 }), proms('2026-03-10', { painScore: 5 })],
+      { painScore: 5 },
+    ],
     [
       'a finding left out keeps its earlier value',
       [exam('2026-03-01', { limping: true, painAtRest: true }), exam('2026-03-10', { painAtRest: false })],
@@ -157,9 +163,13 @@ describe('derivePathwayRecord: facts', () => {
       [rec('XRAY_RESULT_RECORDED', '2026-03-01', { findings: 'awaiting report' })],
       { xrayPerformed: true, kellgrenLawrenceGrade: undefined },
     ],
-    ['an X-ray result with its grade', [rec('XRAY_RESULT_RECORDED', '2026-03-01', { kellgrenLawrenceGrade: 3 })], { xrayPerformed: true, kellgrenLawrenceGrade: 3 }],
     [
-      'a newer ungraded X-ray does not keep the older X-ray\'s grade',
+      'an X-ray result with its grade',
+      [rec('XRAY_RESULT_RECORDED', '2026-03-01', { kellgrenLawrenceGrade: 3 })],
+      { xrayPerformed: true, kellgrenLawrenceGrade: 3 },
+    ],
+    [
+      "a newer ungraded X-ray does not keep the older X-ray's grade",
       [rec('XRAY_RESULT_RECORDED', '2026-01-10', { kellgrenLawrenceGrade: 1 }), rec('XRAY_RESULT_RECORDED', '2026-03-01', { findings: 'new film' })],
       { xrayPerformed: true, kellgrenLawrenceGrade: undefined },
     ],
@@ -178,7 +188,11 @@ describe('derivePathwayRecord: facts', () => {
       ],
       { oxfordHipScore: 20, postoperativeOxfordHipScore: 40, painScore: 2 },
     ],
-    ['without surgery the Oxford Hip Score is the latest', [proms('2026-01-01', { oxfordHipScore: 18 }), proms('2026-03-01', { oxfordHipScore: 25 })], { oxfordHipScore: 25 }],
+    [
+      'without surgery the Oxford Hip Score is the latest',
+      [proms('2026-01-01', { oxfordHipScore: 18 }), proms('2026-03-01', { oxfordHipScore: 25 })],
+      { oxfordHipScore: 25 },
+    ],
     [
       'without surgery a score recorded as postoperative is an Oxford Hip Score, never a postoperative one',
       [proms('2026-01-01', { oxfordHipScore: 18 }), rec('POSTOPERATIVE_OUTCOME_RECORDED', '2026-03-01', { oxfordHipScore: 30 })],
@@ -186,7 +200,11 @@ describe('derivePathwayRecord: facts', () => {
     ],
     [
       'a score recorded as postoperative but dated on the surgery day is the preoperative score',
-      [proms('2025-09-01', { oxfordHipScore: 18 }), rec('SURGERY_PERFORMED', '2025-10-01', {}), rec('POSTOPERATIVE_OUTCOME_RECORDED', '2025-10-01', { oxfordHipScore: 20 })],
+      [
+        proms('2025-09-01', { oxfordHipScore: 18 }),
+        rec('SURGERY_PERFORMED', '2025-10-01', {}),
+        rec('POSTOPERATIVE_OUTCOME_RECORDED', '2025-10-01', { oxfordHipScore: 20 }),
+      ],
       { oxfordHipScore: 20, postoperativeOxfordHipScore: undefined },
     ],
     [
@@ -245,7 +263,12 @@ describe('derivePathwayRecord: calendar dates in Brussels', () => {
     [
       '22:30 UTC on 28 March is still 28 March in Brussels',
       STILL_28_MARCH_IN_BRUSSELS,
-      { ageYears: 65, weeksSinceSurgery: 25, conservativeTreatmentWeeks: 11, treatments: ['EDUCATION', 'EXERCISE_THERAPY', 'INTRA_ARTICULAR_CORTICOSTEROID'] },
+      {
+        ageYears: 65,
+        weeksSinceSurgery: 25,
+        conservativeTreatmentWeeks: 11,
+        treatments: ['EDUCATION', 'EXERCISE_THERAPY', 'INTRA_ARTICULAR_CORTICOSTEROID'],
+      },
     ],
     [
       '23:30 UTC on 28 March is already 29 March in Brussels: a birthday, a 26th and a 12th week, an injection 91 days ago',
@@ -280,8 +303,16 @@ describe('derivePathwayRecord: conservativeTreatmentWeeks count from the day cor
   it.each<[string, NewPathwayEvent[], number | undefined]>([
     ['a medicine alone never starts them', [bmi('2025-11-01', 22), start('2025-11-01', 'PARACETAMOL')], undefined],
     ['education alone', [bmi('2026-01-01', 22), start('2026-01-01', 'EDUCATION')], undefined],
-    ['education and exercise, BMI unknown, no weight management: core treatment given is unknown', [start('2026-01-01', 'EDUCATION'), start('2026-01-01', 'EXERCISE_THERAPY')], undefined],
-    ['education and exercise at BMI 30 without weight management', [bmi('2026-01-01', 30), start('2026-01-01', 'EDUCATION'), start('2026-01-01', 'EXERCISE_THERAPY')], undefined],
+    [
+      'education and exercise, BMI unknown, no weight management: core treatment given is unknown',
+      [start('2026-01-01', 'EDUCATION'), start('2026-01-01', 'EXERCISE_THERAPY')],
+      undefined,
+    ],
+    [
+      'education and exercise at BMI 30 without weight management',
+      [bmi('2026-01-01', 30), start('2026-01-01', 'EDUCATION'), start('2026-01-01', 'EXERCISE_THERAPY')],
+      undefined,
+    ],
     [
       'at BMI 30, from the weight management start when it is the last of the three',
       [bmi('2026-01-01', 30), start('2026-01-01', 'EDUCATION'), start('2026-01-15', 'EXERCISE_THERAPY'), start('2026-03-01', 'WEIGHT_MANAGEMENT')],
@@ -309,12 +340,24 @@ describe('derivePathwayRecord: conservativeTreatmentWeeks count from the day cor
     ],
     [
       'from the first start of each, though stopped since',
-      [bmi('2026-01-01', 22), start('2026-01-01', 'EDUCATION'), stop('2026-01-05', 'EDUCATION'), start('2026-01-15', 'EXERCISE_THERAPY'), stop('2026-02-01', 'EXERCISE_THERAPY')],
+      [
+        bmi('2026-01-01', 22),
+        start('2026-01-01', 'EDUCATION'),
+        stop('2026-01-05', 'EDUCATION'),
+        start('2026-01-15', 'EXERCISE_THERAPY'),
+        stop('2026-02-01', 'EXERCISE_THERAPY'),
+      ],
       10,
     ],
     [
       'a course stopped on its own start day starts nothing: the next course does',
-      [bmi('2026-01-01', 22), start('2026-01-01', 'EDUCATION'), stop('2026-01-01', 'EDUCATION'), start('2026-01-01', 'EXERCISE_THERAPY'), start('2026-03-01', 'EDUCATION')],
+      [
+        bmi('2026-01-01', 22),
+        start('2026-01-01', 'EDUCATION'),
+        stop('2026-01-01', 'EDUCATION'),
+        start('2026-01-01', 'EXERCISE_THERAPY'),
+        start('2026-03-01', 'EDUCATION'),
+      ],
       4,
     ],
     [
@@ -344,10 +387,31 @@ describe('hip-oa-2026.12 boundaries, through the derived facts into the rules th
   const shownCodes = (facts: HipFacts): SuggestionCode[] => evaluate(facts, { locale: 'EN' }).suggestions.map(({ code }) => code);
 
   it.each<[string, number, 'INTRA_ARTICULAR_CORTICOSTEROID' | 'HYALURONIC_ACID_INJECTION', PathwayStage, SuggestionCode, boolean]>([
-    ['a corticosteroid injection 90 days before counts: RECENT_INTRA_ARTICULAR_INJECTION', 90, 'INTRA_ARTICULAR_CORTICOSTEROID', 'SURGICAL_REFERRAL', 'RECENT_INTRA_ARTICULAR_INJECTION', true],
-    ['a corticosteroid injection 91 days before does not', 91, 'INTRA_ARTICULAR_CORTICOSTEROID', 'SURGICAL_REFERRAL', 'RECENT_INTRA_ARTICULAR_INJECTION', false],
+    [
+      'a corticosteroid injection 90 days before counts: RECENT_INTRA_ARTICULAR_INJECTION',
+      90,
+      'INTRA_ARTICULAR_CORTICOSTEROID',
+      'SURGICAL_REFERRAL',
+      'RECENT_INTRA_ARTICULAR_INJECTION',
+      true,
+    ],
+    [
+      'a corticosteroid injection 91 days before does not',
+      91,
+      'INTRA_ARTICULAR_CORTICOSTEROID',
+      'SURGICAL_REFERRAL',
+      'RECENT_INTRA_ARTICULAR_INJECTION',
+      false,
+    ],
     ['a corticosteroid injection today counts', 0, 'INTRA_ARTICULAR_CORTICOSTEROID', 'SURGICAL_REFERRAL', 'RECENT_INTRA_ARTICULAR_INJECTION', true],
-    ['a hyaluronic acid injection 90 days before counts: STOP_HYALURONIC_ACID', 90, 'HYALURONIC_ACID_INJECTION', 'CONSERVATIVE_TREATMENT', 'STOP_HYALURONIC_ACID', true],
+    [
+      'a hyaluronic acid injection 90 days before counts: STOP_HYALURONIC_ACID',
+      90,
+      'HYALURONIC_ACID_INJECTION',
+      'CONSERVATIVE_TREATMENT',
+      'STOP_HYALURONIC_ACID',
+      true,
+    ],
     ['a hyaluronic acid injection 91 days before does not', 91, 'HYALURONIC_ACID_INJECTION', 'CONSERVATIVE_TREATMENT', 'STOP_HYALURONIC_ACID', false],
   ])('%s', (_case, days, injection, stage, code, counts) => {
     const facts = atStage(stage, [start(before(days), injection)]);
@@ -390,18 +454,21 @@ describe('hip-oa-2026.12 boundaries, through the derived facts into the rules th
     [25.0, false, undefined, false, true],
     [24.9, true, 14, true, false],
     [25.0, true, 4, true, false],
-  ])('BMI %s, weight management started: %s -> %s weeks, core treatment given %s, SUPPORT_WEIGHT_LOSS %s', (bmi, weightManagement, weeks, coreGiven, supportWeightLoss) => {
-    const facts = atStage('CONSERVATIVE_TREATMENT', [
-      ...referable(bmi),
-      start(before(100), 'EDUCATION'),
-      start(before(100), 'EXERCISE_THERAPY'),
-      ...(weightManagement ? [start(before(30), 'WEIGHT_MANAGEMENT')] : []),
-    ]);
-    expect(facts.conservativeTreatmentWeeks).toBe(weeks);
-    expect(coreTreatmentGiven(facts)).toBe(coreGiven);
-    expect(shownCodes(facts).includes('SUPPORT_WEIGHT_LOSS')).toBe(supportWeightLoss);
-    expect(shownCodes(facts).includes('REFER_FOR_JOINT_REPLACEMENT_ASSESSMENT')).toBe(weeks !== undefined && weeks >= 12);
-  });
+  ])(
+    'BMI %s, weight management started: %s -> %s weeks, core treatment given %s, SUPPORT_WEIGHT_LOSS %s',
+    (bmi, weightManagement, weeks, coreGiven, supportWeightLoss) => {
+      const facts = atStage('CONSERVATIVE_TREATMENT', [
+        ...referable(bmi),
+        start(before(100), 'EDUCATION'),
+        start(before(100), 'EXERCISE_THERAPY'),
+        ...(weightManagement ? [start(before(30), 'WEIGHT_MANAGEMENT')] : []),
+      ]);
+      expect(facts.conservativeTreatmentWeeks).toBe(weeks);
+      expect(coreTreatmentGiven(facts)).toBe(coreGiven);
+      expect(shownCodes(facts).includes('SUPPORT_WEIGHT_LOSS')).toBe(supportWeightLoss);
+      expect(shownCodes(facts).includes('REFER_FOR_JOINT_REPLACEMENT_ASSESSMENT')).toBe(weeks !== undefined && weeks >= 12);
+    },
+  );
 });
 
 describe('derivePathwayRecord: entered-in-error', () => {
@@ -411,7 +478,11 @@ describe('derivePathwayRecord: entered-in-error', () => {
     ['the latest value counts', [bmi('2026-03-01', 31), bmi('2026-03-10', 24)], { bmi: 24 }],
     ['marking the latest in error brings the earlier value back', [bmi('2026-03-01', 31), bmi('2026-03-10', 24), inError(3)], { bmi: 31 }],
     ['marking every value in error leaves it unknown', [bmi('2026-03-01', 31), bmi('2026-03-10', 24), inError(3), inError(2)], { bmi: undefined }],
-    ['a stop marked in error gives the treatment back', [start('2026-03-01', 'ORAL_NSAID'), stop('2026-03-10', 'ORAL_NSAID'), inError(3)], { treatments: ['ORAL_NSAID'] }],
+    [
+      'a stop marked in error gives the treatment back',
+      [start('2026-03-01', 'ORAL_NSAID'), stop('2026-03-10', 'ORAL_NSAID'), inError(3)],
+      { treatments: ['ORAL_NSAID'] },
+    ],
     [
       'a core treatment start marked in error removes the treatment and the weeks',
       [bmi('2026-01-01', 22), start('2026-01-01', 'EDUCATION'), start('2026-01-01', 'EXERCISE_THERAPY'), inError(3)],
@@ -419,10 +490,21 @@ describe('derivePathwayRecord: entered-in-error', () => {
     ],
     [
       'marking the first education start in error counts the weeks from the next one',
-      [bmi('2026-01-01', 22), start('2026-01-01', 'EDUCATION'), start('2026-01-01', 'EXERCISE_THERAPY'), stop('2026-01-10', 'EDUCATION'), start('2026-03-01', 'EDUCATION'), inError(3)],
+      [
+        bmi('2026-01-01', 22),
+        start('2026-01-01', 'EDUCATION'),
+        start('2026-01-01', 'EXERCISE_THERAPY'),
+        stop('2026-01-10', 'EDUCATION'),
+        start('2026-03-01', 'EDUCATION'),
+        inError(3),
+      ],
       { treatments: ['EDUCATION', 'EXERCISE_THERAPY'], conservativeTreatmentWeeks: 4 },
     ],
-    ['an X-ray result marked in error leaves xrayPerformed unknown', [rec('XRAY_RESULT_RECORDED', '2026-03-01', { kellgrenLawrenceGrade: 2 }), inError(2)], { xrayPerformed: undefined, kellgrenLawrenceGrade: undefined }],
+    [
+      'an X-ray result marked in error leaves xrayPerformed unknown',
+      [rec('XRAY_RESULT_RECORDED', '2026-03-01', { kellgrenLawrenceGrade: 2 }), inError(2)],
+      { xrayPerformed: undefined, kellgrenLawrenceGrade: undefined },
+    ],
     [
       'a red-flag screening marked in error leaves screening unknown',
       [rec('RED_FLAGS_SCREENED', '2026-03-01', { redFlags: [] }), inError(2)],
@@ -435,7 +517,12 @@ describe('derivePathwayRecord: entered-in-error', () => {
     ],
     [
       'a surgery marked in error leaves a postoperative outcome recorded after it without a postoperative score',
-      [proms('2025-12-01', { oxfordHipScore: 19 }), rec('SURGERY_PERFORMED', '2026-01-01', {}), rec('POSTOPERATIVE_OUTCOME_RECORDED', '2026-03-01', { oxfordHipScore: 38 }), inError(3)],
+      [
+        proms('2025-12-01', { oxfordHipScore: 19 }),
+        rec('SURGERY_PERFORMED', '2026-01-01', {}),
+        rec('POSTOPERATIVE_OUTCOME_RECORDED', '2026-03-01', { oxfordHipScore: 38 }),
+        inError(3),
+      ],
       { weeksSinceSurgery: undefined, oxfordHipScore: 38, postoperativeOxfordHipScore: undefined },
     ],
   ])('%s', (_case, events, expected) => {
@@ -460,7 +547,11 @@ describe('derivePathwayRecord: checklist record', () => {
       ],
       { followUpDate: '2026-05-01', surgeryDate: '2025-11-12' },
     ],
-    ['a medicine recorded, even if stopped since', [start('2026-01-01', 'PARACETAMOL'), stop('2026-02-01', 'PARACETAMOL')], { pharmacologicalTreatmentRecorded: true }],
+    [
+      'a medicine recorded, even if stopped since',
+      [start('2026-01-01', 'PARACETAMOL'), stop('2026-02-01', 'PARACETAMOL')],
+      { pharmacologicalTreatmentRecorded: true },
+    ],
     ['gastroprotection is a pharmacological treatment', [start('2026-01-01', 'GASTROPROTECTION')], { pharmacologicalTreatmentRecorded: true }],
     ['a walking aid is not', [start('2026-01-01', 'WALKING_AID'), start('2026-01-01', 'EDUCATION')], { pharmacologicalTreatmentRecorded: false }],
     ['an analgesic marked in error is not recorded', [start('2026-01-01', 'WEAK_OPIOID'), inError(2)], { pharmacologicalTreatmentRecorded: false }],

@@ -1,18 +1,10 @@
 import type { ChecklistItemCode } from '../../checklist/domain/checklist-items.js';
 import type { CloseReason, HipSide, PathwayStage } from '../../contract/vocabulary.js';
 import type { CalendarDate } from '../../contract/calendar-date.js';
-import type {
-  FeedbackOutcome,
-  NewPathwayEvent,
-  OverrideReasonCode,
-  RecordingEventType,
-} from './pathway-events.js';
+import type { FeedbackOutcome, NewPathwayEvent, OverrideReasonCode, RecordingEventType } from './pathway-events.js';
 
 /** A clinical recording as the clinician submits it: the event itself, without its sequence. */
-export type ClinicalRecording = Extract<
-  NewPathwayEvent,
-  { type: Exclude<RecordingEventType, 'CHECKLIST_ITEM_NOT_APPLICABLE'> }
->;
+export type ClinicalRecording = Extract<NewPathwayEvent, { type: Exclude<RecordingEventType, 'CHECKLIST_ITEM_NOT_APPLICABLE'> }>;
 
 export type PathwayCommand =
   | { readonly type: 'OPEN_PATHWAY'; readonly side: HipSide }

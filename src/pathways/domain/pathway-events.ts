@@ -1,14 +1,5 @@
 import type { NotApplicableMark } from '../../checklist/domain/checklist.js';
-import type {
-  CloseReason,
-  HipSide,
-  NsaidRiskFactor,
-  PainLocation,
-  PathwayStage,
-  RedFlag,
-  RiskFactor,
-  Treatment,
-} from '../../contract/vocabulary.js';
+import type { CloseReason, HipSide, NsaidRiskFactor, PainLocation, PathwayStage, RedFlag, RiskFactor, Treatment } from '../../contract/vocabulary.js';
 import type { CalendarDate } from '../../contract/calendar-date.js';
 
 export const FEEDBACK_OUTCOMES = ['ACCEPTED', 'OVERRIDDEN'] as const;

@@ -58,9 +58,7 @@ function refusal(act: () => unknown): { reason: PathwayRefusalReason; field?: st
 
 describe('opening a pathway', () => {
   it('opens in CLINICAL_EXAM at version 1', () => {
-    expect(decide(undefined, { type: 'OPEN_PATHWAY', side: 'RIGHT' }, context())).toEqual([
-      { type: 'PATHWAY_OPENED', payload: { side: 'RIGHT' } },
-    ]);
+    expect(decide(undefined, { type: 'OPEN_PATHWAY', side: 'RIGHT' }, context())).toEqual([{ type: 'PATHWAY_OPENED', payload: { side: 'RIGHT' } }]);
     expect(opened()).toEqual({ side: 'LEFT', stage: 'CLINICAL_EXAM', version: 1, recordings: [], enteredInErrorSequences: [] });
   });
 
@@ -82,9 +80,7 @@ describe('apply', () => {
   });
 
   it('refuses a stream that does not start with PATHWAY_OPENED', () => {
-    expect(() => apply(undefined, { sequence: 1, type: 'XRAY_ORDERED', clinicalDate: TODAY, payload: {} })).toThrow(
-      'starts with PATHWAY_OPENED',
-    );
+    expect(() => apply(undefined, { sequence: 1, type: 'XRAY_ORDERED', clinicalDate: TODAY, payload: {} })).toThrow('starts with PATHWAY_OPENED');
   });
 
   it('gives decided events the next sequences', () => {
@@ -131,10 +127,10 @@ describe('stage moves', () => {
 describe('guideline deviations', () => {
   const withoutExam = opened();
   const examInError = run(record(opened(), exam), { type: 'MARK_ENTERED_IN_ERROR', targetSequence: 2, reason: 'wrong patient' });
-  const declinedWithoutExam = [
-    move('IMAGING'),
-    move('SURGICAL_REFERRAL', { deviationReason: 'urgent' }),
-  ].reduce((state, command) => run(state, command), opened());
+  const declinedWithoutExam = [move('IMAGING'), move('SURGICAL_REFERRAL', { deviationReason: 'urgent' })].reduce(
+    (state, command) => run(state, command),
+    opened(),
+  );
 
   it.each<[string, PathwayState, PathwayCommand, boolean | undefined]>([
     ['to conservative treatment without a recorded exam', withoutExam, move('CONSERVATIVE_TREATMENT'), undefined],
@@ -212,17 +208,19 @@ describe('recordings', () => {
     expect(decide(operatedYesterday, { type: 'RECORD', recording }, context())).toEqual([recording]);
   });
 
-  it.each(recordings.map((recording) => [recording.type, recording] as const))(
-    'refuses %s on a closed pathway',
-    (_type, recording) => {
-      expect(refusal(() => decide(at('CLOSED'), { type: 'RECORD', recording }, context()))).toMatchObject({ reason: 'PATHWAY_CLOSED', field: 'stage' });
-    },
-  );
+  it.each(recordings.map((recording) => [recording.type, recording] as const))('refuses %s on a closed pathway', (_type, recording) => {
+    expect(refusal(() => decide(at('CLOSED'), { type: 'RECORD', recording }, context()))).toMatchObject({ reason: 'PATHWAY_CLOSED', field: 'stage' });
+  });
 
   it.each<[string, ClinicalRecording, PathwayRefusalReason, string]>([
     ['a clinical date in the future', { ...exam, clinicalDate: '2026-03-30' }, 'CLINICAL_DATE_IN_FUTURE', 'clinicalDate'],
     ['a clinical date before the patient was born', { ...exam, clinicalDate: '1950-06-14' }, 'CLINICAL_DATE_BEFORE_BIRTH', 'clinicalDate'],
-    ['a follow-up before the consultation', { type: 'FOLLOW_UP_PLANNED', clinicalDate: TODAY, payload: { followUpDate: '2026-03-28' } }, 'FOLLOW_UP_BEFORE_CLINICAL_DATE', 'followUpDate'],
+    [
+      'a follow-up before the consultation',
+      { type: 'FOLLOW_UP_PLANNED', clinicalDate: TODAY, payload: { followUpDate: '2026-03-28' } },
+      'FOLLOW_UP_BEFORE_CLINICAL_DATE',
+      'followUpDate',
+    ],
   ])('refuses %s', (_case, recording, reason, field) => {
     expect(refusal(() => decide(at('CLINICAL_EXAM'), { type: 'RECORD', recording }, context()))).toMatchObject({ reason, field });
   });
@@ -240,17 +238,37 @@ describe('recordings', () => {
     ['a BMI under 10', { type: 'RISK_FACTORS_RECORDED', clinicalDate: TODAY, payload: { bmi: 9.9 } }, 'bmi'],
     ['a BMI over 80', { type: 'RISK_FACTORS_RECORDED', clinicalDate: TODAY, payload: { bmi: 80.1 } }, 'bmi'],
     ['risk factors and BMI both left out', { type: 'RISK_FACTORS_RECORDED', clinicalDate: TODAY, payload: {} }, undefined],
-    ['a Kellgren-Lawrence grade of 5', { type: 'XRAY_RESULT_RECORDED', clinicalDate: TODAY, payload: { kellgrenLawrenceGrade: 5 } }, 'kellgrenLawrenceGrade'],
+    [
+      'a Kellgren-Lawrence grade of 5',
+      { type: 'XRAY_RESULT_RECORDED', clinicalDate: TODAY, payload: { kellgrenLawrenceGrade: 5 } },
+      'kellgrenLawrenceGrade',
+    ],
     ['an unknown treatment', { type: 'TREATMENT_STARTED', clinicalDate: TODAY, payload: { treatment: 'ASPIRIN' as 'ICE' } }, 'treatment'],
-    ['an unknown NSAID risk factor', { type: 'NSAID_RISK_FACTORS_RECORDED', clinicalDate: TODAY, payload: { nsaidRiskFactors: ['ASTHMA' as 'HEART_FAILURE'] } }, 'nsaidRiskFactors'],
+    [
+      'an unknown NSAID risk factor',
+      { type: 'NSAID_RISK_FACTORS_RECORDED', clinicalDate: TODAY, payload: { nsaidRiskFactors: ['ASTHMA' as 'HEART_FAILURE'] } },
+      'nsaidRiskFactors',
+    ],
     ['a pain score of 11', { type: 'PATIENT_REPORTED_OUTCOMES_RECORDED', clinicalDate: TODAY, payload: { painScore: 11 } }, 'painScore'],
-    ['an Oxford Hip Score of 49', { type: 'PATIENT_REPORTED_OUTCOMES_RECORDED', clinicalDate: TODAY, payload: { oxfordHipScore: 49 } }, 'oxfordHipScore'],
+    [
+      'an Oxford Hip Score of 49',
+      { type: 'PATIENT_REPORTED_OUTCOMES_RECORDED', clinicalDate: TODAY, payload: { oxfordHipScore: 49 } },
+      'oxfordHipScore',
+    ],
     ['outcomes that record nothing', { type: 'PATIENT_REPORTED_OUTCOMES_RECORDED', clinicalDate: TODAY, payload: {} }, undefined],
     ['a surgical indication that records nothing', { type: 'SURGICAL_INDICATION_RECORDED', clinicalDate: TODAY, payload: {} }, undefined],
     ['smoking and diabetes both left out', { type: 'SURGICAL_RISK_FACTORS_RECORDED', clinicalDate: TODAY, payload: {} }, undefined],
     ['a malformed follow-up date', { type: 'FOLLOW_UP_PLANNED', clinicalDate: TODAY, payload: { followUpDate: 'next week' } }, 'followUpDate'],
-    ['a postoperative Oxford Hip Score of 49', { type: 'POSTOPERATIVE_OUTCOME_RECORDED', clinicalDate: TODAY, payload: { oxfordHipScore: 49 } }, 'oxfordHipScore'],
-    ['a postoperative outcome without its score', { type: 'POSTOPERATIVE_OUTCOME_RECORDED', clinicalDate: TODAY, payload: {} as { oxfordHipScore: number } }, 'oxfordHipScore'],
+    [
+      'a postoperative Oxford Hip Score of 49',
+      { type: 'POSTOPERATIVE_OUTCOME_RECORDED', clinicalDate: TODAY, payload: { oxfordHipScore: 49 } },
+      'oxfordHipScore',
+    ],
+    [
+      'a postoperative outcome without its score',
+      { type: 'POSTOPERATIVE_OUTCOME_RECORDED', clinicalDate: TODAY, payload: {} as { oxfordHipScore: number } },
+      'oxfordHipScore',
+    ],
   ])('refuses %s as invalid input', (_case, recording, field) => {
     expect(refusal(() => decide(at('CLINICAL_EXAM'), { type: 'RECORD', recording }, context()))).toMatchObject({
       reason: 'INVALID_INPUT',
@@ -275,7 +293,11 @@ describe('recordings', () => {
 });
 
 describe('recording a postoperative outcome', () => {
-  const outcome = (clinicalDate = TODAY): ClinicalRecording => ({ type: 'POSTOPERATIVE_OUTCOME_RECORDED', clinicalDate, payload: { oxfordHipScore: 40 } });
+  const outcome = (clinicalDate = TODAY): ClinicalRecording => ({
+    type: 'POSTOPERATIVE_OUTCOME_RECORDED',
+    clinicalDate,
+    payload: { oxfordHipScore: 40 },
+  });
   // Sequences: 1 opened, 2 exam, 3-5 moves to TOTAL_HIP_PROSTHESIS, 6 the surgery.
   const operated = (clinicalDate: string) => record(at('TOTAL_HIP_PROSTHESIS'), surgery(clinicalDate));
 
@@ -285,11 +307,18 @@ describe('recording a postoperative outcome', () => {
 
   it.each<[string, PathwayState, ClinicalRecording]>([
     ['no surgery is recorded', at('TOTAL_HIP_PROSTHESIS'), outcome()],
-    ['the surgery was entered in error', run(operated('2026-03-28'), { type: 'MARK_ENTERED_IN_ERROR', targetSequence: 6, reason: 'wrong hip' }), outcome()],
+    [
+      'the surgery was entered in error',
+      run(operated('2026-03-28'), { type: 'MARK_ENTERED_IN_ERROR', targetSequence: 6, reason: 'wrong hip' }),
+      outcome(),
+    ],
     ['the surgery is dated the same day (a score on the surgery day is preoperative)', operated(TODAY), outcome()],
     ['the only surgery is dated after the outcome', operated(TODAY), outcome('2026-03-28')],
   ])('refuses an outcome when %s', (_case, state, recording) => {
-    expect(refusal(() => decide(state, { type: 'RECORD', recording }, context()))).toMatchObject({ reason: 'SURGERY_NOT_RECORDED', field: 'clinicalDate' });
+    expect(refusal(() => decide(state, { type: 'RECORD', recording }, context()))).toMatchObject({
+      reason: 'SURGERY_NOT_RECORDED',
+      field: 'clinicalDate',
+    });
   });
 });
 
@@ -408,7 +437,11 @@ describe('suggestion feedback', () => {
 
   it.each<[string, PathwayCommand, object]>([
     ['an acceptance', feedback({}), { code: 'START_EXERCISE_THERAPY', outcome: 'ACCEPTED' }],
-    ['an acceptance with a comment', feedback({ comment: 'starts Monday' }), { code: 'START_EXERCISE_THERAPY', outcome: 'ACCEPTED', comment: 'starts Monday' }],
+    [
+      'an acceptance with a comment',
+      feedback({ comment: 'starts Monday' }),
+      { code: 'START_EXERCISE_THERAPY', outcome: 'ACCEPTED', comment: 'starts Monday' },
+    ],
     [
       'an override with reason code and comment',
       feedback({ code: 'SUPPORT_WEIGHT_LOSS', outcome: 'OVERRIDDEN', reasonCode: 'PATIENT_PREFERENCE', comment: 'not now' }),
@@ -428,7 +461,12 @@ describe('suggestion feedback', () => {
   it.each<[string, PathwayCommand, PathwayRefusalReason, string]>([
     ['a code not shown now', feedback({ code: 'PROVIDE_OA_INFORMATION' }), 'SUGGESTION_NOT_SHOWN', 'code'],
     ['an override without a reason code', feedback({ outcome: 'OVERRIDDEN', comment: 'no' }), 'INVALID_INPUT', 'reasonCode'],
-    ['an override with an unknown reason code', feedback({ outcome: 'OVERRIDDEN', reasonCode: 'LAZY' as 'OTHER', comment: 'no' }), 'INVALID_INPUT', 'reasonCode'],
+    [
+      'an override with an unknown reason code',
+      feedback({ outcome: 'OVERRIDDEN', reasonCode: 'LAZY' as 'OTHER', comment: 'no' }),
+      'INVALID_INPUT',
+      'reasonCode',
+    ],
     ['an override without a comment', feedback({ outcome: 'OVERRIDDEN', reasonCode: 'OTHER' }), 'INVALID_INPUT', 'comment'],
     ['an override with a blank comment', feedback({ outcome: 'OVERRIDDEN', reasonCode: 'OTHER', comment: '   ' }), 'INVALID_INPUT', 'comment'],
     ['an acceptance with a reason code', feedback({ reasonCode: 'OTHER' }), 'INVALID_INPUT', 'reasonCode'],

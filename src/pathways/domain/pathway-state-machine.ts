@@ -13,23 +13,9 @@ import {
   type Treatment,
 } from '../../contract/vocabulary.js';
 import type { CalendarDate } from '../../contract/calendar-date.js';
-import {
-  badInput,
-  checkRange,
-  requireDate,
-  requireMember,
-  requireMembers,
-  requireNonBlank,
-  requireSomeValue,
-} from './input-validation.js';
+import { badInput, checkRange, requireDate, requireMember, requireMembers, requireNonBlank, requireSomeValue } from './input-validation.js';
 import type { ClinicalRecording, DecisionContext, PathwayCommand } from './pathway-commands.js';
-import {
-  FEEDBACK_OUTCOMES,
-  OVERRIDE_REASON_CODES,
-  type NewPathwayEvent,
-  type PathwayEvent,
-  type RecordingEvent,
-} from './pathway-events.js';
+import { FEEDBACK_OUTCOMES, OVERRIDE_REASON_CODES, type NewPathwayEvent, type PathwayEvent, type RecordingEvent } from './pathway-events.js';
 import { PathwayError } from './pathway.error.js';
 
 /** The projection of a pathway stream: plain JSON data. */
@@ -78,10 +64,7 @@ export function apply(state: PathwayState | undefined, event: PathwayEvent): Pat
 }
 
 /** Gives decided events the next sequences and applies them: what the shell persists, in one transaction. */
-export function commit(
-  state: PathwayState | undefined,
-  decided: readonly NewPathwayEvent[],
-): { state: PathwayState; events: PathwayEvent[] } {
+export function commit(state: PathwayState | undefined, decided: readonly NewPathwayEvent[]): { state: PathwayState; events: PathwayEvent[] } {
   const events = decided.map((event, index): PathwayEvent => ({ ...event, sequence: (state?.version ?? 0) + index + 1 }));
   const next = events.reduce(apply, state);
   if (next === undefined) throw new Error('Nothing to commit on a pathway not opened.');
@@ -234,7 +217,11 @@ function validateRecording(state: PathwayState, { type, clinicalDate, payload }:
       if (payload.oxfordHipScore === undefined) throw badInput('oxfordHipScore', 'oxfordHipScore is required.');
       checkRange('postoperativeOxfordHipScore', payload.oxfordHipScore, 'oxfordHipScore');
       if (!hasSurgeryBefore(state, clinicalDate)) {
-        throw new PathwayError('SURGERY_NOT_RECORDED', 'A postoperative outcome needs a surgery recorded before its clinicalDate (a score on the surgery day is preoperative).', 'clinicalDate');
+        throw new PathwayError(
+          'SURGERY_NOT_RECORDED',
+          'A postoperative outcome needs a surgery recorded before its clinicalDate (a score on the surgery day is preoperative).',
+          'clinicalDate',
+        );
       }
       return;
     case 'XRAY_ORDERED':

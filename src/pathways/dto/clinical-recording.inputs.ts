@@ -73,7 +73,10 @@ export class RecordXrayResultInput extends FactsRecordingInput(['kellgrenLawrenc
   findings?: string;
 
   toCommand(): PathwayCommand {
-    return recordingCommand('XRAY_RESULT_RECORDED', this.clinicalDate, { kellgrenLawrenceGrade: this.kellgrenLawrenceGrade, findings: this.findings });
+    return recordingCommand('XRAY_RESULT_RECORDED', this.clinicalDate, {
+      kellgrenLawrenceGrade: this.kellgrenLawrenceGrade,
+      findings: this.findings,
+    });
   }
 }
 

@@ -6,12 +6,7 @@ import { CLOSE_REASONS, PATHWAY_STAGES, type CloseReason, type PathwayStage } fr
 import { SUGGESTION_CODES, type SuggestionCode } from '../../guideline/domain/rules/suggestion-codes.js';
 import { PathwayStageEnum, SuggestionCodeEnum } from '../../guideline/guideline.enums.js';
 import type { PathwayCommand } from '../domain/pathway-commands.js';
-import {
-  FEEDBACK_OUTCOMES,
-  OVERRIDE_REASON_CODES,
-  type FeedbackOutcome,
-  type OverrideReasonCode,
-} from '../domain/pathway-events.js';
+import { FEEDBACK_OUTCOMES, OVERRIDE_REASON_CODES, type FeedbackOutcome, type OverrideReasonCode } from '../domain/pathway-events.js';
 import { ChecklistItemCodeEnum, CloseReasonEnum, FeedbackOutcomeEnum, OverrideReasonCodeEnum } from '../pathways.enums.js';
 import { PathwayWriteInput } from './pathway-write.input.js';
 
@@ -22,7 +17,9 @@ function RequiredReason(): PropertyDecorator {
   return applyDecorators(Field(), IsString(), MinLength(1), MaxLength(MAX_REASON));
 }
 
-@InputType({ description: 'Move the pathway to another stage. Closing needs a closeReason; a move the guideline does not support needs a deviationReason.' })
+@InputType({
+  description: 'Move the pathway to another stage. Closing needs a closeReason; a move the guideline does not support needs a deviationReason.',
+})
 export class ChangeStageInput extends PathwayWriteInput {
   @Field(() => PathwayStageEnum)
   @IsIn(PATHWAY_STAGES)
@@ -96,6 +93,12 @@ export class GiveSuggestionFeedbackInput extends PathwayWriteInput {
   comment?: string;
 
   toCommand(): PathwayCommand {
-    return { type: 'GIVE_SUGGESTION_FEEDBACK', code: this.code, outcome: this.outcome, reasonCode: this.reasonCode ?? undefined, comment: this.comment ?? undefined };
+    return {
+      type: 'GIVE_SUGGESTION_FEEDBACK',
+      code: this.code,
+      outcome: this.outcome,
+      reasonCode: this.reasonCode ?? undefined,
+      comment: this.comment ?? undefined,
+    };
   }
 }

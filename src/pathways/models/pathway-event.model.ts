@@ -3,7 +3,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Connection } from '../../common/graphql/connection.js';
 import { LocalDateScalar } from '../../common/graphql/scalars.js';
 
-@ObjectType({ description: 'One event of the pathway\'s audit trail: who recorded what, when and why.' })
+@ObjectType({ description: "One event of the pathway's audit trail: who recorded what, when and why." })
 export class PathwayEventModel {
   @Field(() => Int)
   sequence!: number;

@@ -1,17 +1,6 @@
 import type { Condition, DerivedFact, DerivedFactName, NumericOperand } from './condition.js';
 import type { HipFacts } from '../../../contract/vocabulary.js';
-import {
-  and3,
-  compare,
-  contains,
-  difference,
-  isNotTrue,
-  isUnknown,
-  nonEmpty,
-  not3,
-  or3,
-  type Truth,
-} from './three-valued-logic.js';
+import { and3, compare, contains, difference, isNotTrue, isUnknown, nonEmpty, not3, or3, type Truth } from './three-valued-logic.js';
 
 /** One evaluation of one fact set: derived facts are computed at most once in it. */
 export interface EvaluationContext {

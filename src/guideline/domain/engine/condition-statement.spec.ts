@@ -41,12 +41,7 @@ describe('stateCondition', () => {
     ['not in list', notInList('treatments', 'GASTROPROTECTION'), 'GASTROPROTECTION not in treatments', 'GASTROPROTECTION niet in treatments'],
     ['any', anyIn('nsaidRiskFactors'), 'any nsaidRiskFactors', 'minstens één nsaidRiskFactors'],
     ['none', noneIn('nsaidRiskFactors'), 'no nsaidRiskFactors (known empty)', 'geen nsaidRiskFactors (gekend leeg)'],
-    [
-      'none recorded',
-      noneRecorded('redFlags'),
-      'no redFlags recorded (absent or empty)',
-      'geen redFlags geregistreerd (ontbrekend of leeg)',
-    ],
+    ['none recorded', noneRecorded('redFlags'), 'no redFlags recorded (absent or empty)', 'geen redFlags geregistreerd (ontbrekend of leeg)'],
     ['unknown', unknown('painScore'), 'painScore unknown', 'painScore onbekend'],
     ['derived fact by name', referral, 'referralRule', 'referralRule'],
     ['derived fact not true', notTrue(referral), 'referralRule is not true', 'referralRule is niet waar'],
@@ -58,12 +53,7 @@ describe('stateCondition', () => {
       'smoker and (limping or (bmi >= 25 and bmi unknown))',
       'smoker en (limping of (bmi >= 25 en bmi onbekend))',
     ],
-    [
-      'compound not true',
-      notTrue(or(isTrue('smoker'), isTrue('limping'))),
-      '(smoker or limping) is not true',
-      '(smoker of limping) is niet waar',
-    ],
+    ['compound not true', notTrue(or(isTrue('smoker'), isTrue('limping'))), '(smoker or limping) is not true', '(smoker of limping) is niet waar'],
   ])('%s', (_, condition, english, dutch) => {
     expect(stateCondition(condition, EN_TEXTS.statement)).toBe(english);
     expect(stateCondition(condition, NL_TEXTS.statement)).toBe(dutch);

@@ -24,9 +24,7 @@ export function stateCondition(condition: Condition, words: StatementVocabulary)
       return words.isNotTrue(stateOperandOf(condition.operand, words));
     case 'and':
     case 'or':
-      return condition.operands
-        .map((operand) => stateOperandOf(operand, words))
-        .join(` ${condition.kind === 'and' ? words.and : words.or} `);
+      return condition.operands.map((operand) => stateOperandOf(operand, words)).join(` ${condition.kind === 'and' ? words.and : words.or} `);
   }
 }
 

@@ -82,15 +82,11 @@ export function compileExplainer(condition: Condition, statements: Readonly<Reco
     const derivedValues = derived.map(({ value }) => value(context));
     const values = [
       ...facts.map((name) => `${texts.factLabels[name]} = ${formatFact(context.facts[name], texts.explanation)}`),
-      ...derived.map(
-        ({ name }, i) => `${texts.derivedFactLabels[name]}: ${formatTruth(derivedValues[i], texts.explanation)}`,
-      ),
+      ...derived.map(({ name }, i) => `${texts.derivedFactLabels[name]}: ${formatTruth(derivedValues[i], texts.explanation)}`),
     ].join('; ');
     return {
       facts: facts.map((name): ExplainedFact => ({ name, value: context.facts[name] ?? 'unknown' })),
-      derivedFacts: derived.map(
-        ({ name }, i): ExplainedDerivedFact => ({ name, value: derivedValues[i] ?? 'unknown' }),
-      ),
+      derivedFacts: derived.map(({ name }, i): ExplainedDerivedFact => ({ name, value: derivedValues[i] ?? 'unknown' })),
       text: texts.explanation.sentence(statements[locale], values),
     };
   };

@@ -7,8 +7,7 @@ import { RULE_SET, RULE_SET_VERSION } from '../rules/rule-set.js';
 import { SUGGESTION_CODES, type SuggestionCode } from '../rules/suggestion-codes.js';
 import { TYPICAL_PRESENTATION } from '../../../../test/support/clinical-fixtures.js';
 
-const codesFor = (facts: HipFacts): SuggestionCode[] =>
-  evaluate(facts, { locale: 'EN' }).suggestions.map(({ code }) => code);
+const codesFor = (facts: HipFacts): SuggestionCode[] => evaluate(facts, { locale: 'EN' }).suggestions.map(({ code }) => code);
 
 const REFERABLE: HipFacts = {
   stage: 'CONSERVATIVE_TREATMENT',
@@ -34,7 +33,12 @@ const ROWS: [SuggestionCode, HipFacts, Indicator, CitationId[]][] = [
   ['RED_FLAG_RADICULAR', { stage: 'CLINICAL_EXAM', redFlags: ['RADICULAR_SIGNS'] }, 'WARNING', ['NICE-NG226']],
   ['RED_FLAG_CLAUDICATION', { stage: 'CLINICAL_EXAM', redFlags: ['CLAUDICATION'] }, 'WARNING', ['NICE-NG226']],
   ['RED_FLAG_RAPID_PROGRESSION', { stage: 'CLINICAL_EXAM', redFlags: ['RAPID_PROGRESSION'] }, 'WARNING', ['NICE-NG226', 'NOV-2018']],
-  ['REVIEW_NSAID_RISK', { stage: 'CONSERVATIVE_TREATMENT', treatments: ['ORAL_NSAID'], ageYears: 65, nsaidRiskFactors: [] }, 'WARNING', ['NICE-NG226', 'AAOS-2023']],
+  [
+    'REVIEW_NSAID_RISK',
+    { stage: 'CONSERVATIVE_TREATMENT', treatments: ['ORAL_NSAID'], ageYears: 65, nsaidRiskFactors: [] },
+    'WARNING',
+    ['NICE-NG226', 'AAOS-2023'],
+  ],
   ['RECORD_NSAID_RISK_FACTORS', { stage: 'SURGICAL_REFERRAL', treatments: ['ORAL_NSAID'] }, 'WARNING', ['NICE-NG226']],
   ['ADD_GASTROPROTECTION', { stage: 'TOTAL_HIP_PROSTHESIS', treatments: ['ORAL_NSAID'], nsaidRiskFactors: [] }, 'WARNING', ['NICE-NG226']],
   ['TAPER_STRONG_OPIOID', { stage: 'IMAGING', treatments: ['STRONG_OPIOID'] }, 'WARNING', ['NICE-NG226', 'AAOS-2023']],
@@ -52,11 +56,26 @@ const ROWS: [SuggestionCode, HipFacts, Indicator, CitationId[]][] = [
   ['REFER_FOR_JOINT_REPLACEMENT_ASSESSMENT', REFERABLE, 'INFO', ['NICE-NG226', 'NICE-QS87', 'ZAS-HEUPARTROSE']],
   ['CONSIDER_XRAY_HIP_AND_PELVIS', { ...REFERABLE, xrayPerformed: false }, 'INFO', ['ACR-AC-HIP', 'ZAS-HEUPARTROSE']],
   ['PROVIDE_OA_INFORMATION', { stage: 'CONSERVATIVE_TREATMENT', treatments: [] }, 'INFO', ['NICE-NG226', 'NICE-QS87']],
-  ['START_EXERCISE_THERAPY', { stage: 'CONSERVATIVE_TREATMENT', treatments: [] }, 'INFO', ['NICE-NG226', 'NICE-QS87', 'AAOS-2023', 'ZAS-HEUPARTROSE']],
+  [
+    'START_EXERCISE_THERAPY',
+    { stage: 'CONSERVATIVE_TREATMENT', treatments: [] },
+    'INFO',
+    ['NICE-NG226', 'NICE-QS87', 'AAOS-2023', 'ZAS-HEUPARTROSE'],
+  ],
   ['SUPPORT_WEIGHT_LOSS', { stage: 'CONSERVATIVE_TREATMENT', bmi: 31, treatments: [] }, 'INFO', ['NICE-NG226', 'NICE-QS87', 'ZAS-HEUPARTROSE']],
   ['CONSIDER_WALKING_AID', { stage: 'CONSERVATIVE_TREATMENT', limping: true, treatments: [] }, 'INFO', ['NICE-NG226']],
-  ['CONSIDER_ORAL_NSAID', { stage: 'CONSERVATIVE_TREATMENT', painScore: 5, treatments: [], nsaidRiskFactors: [] }, 'INFO', ['NICE-NG226', 'AAOS-2023', 'ZAS-HEUPARTROSE']],
-  ['CONSIDER_INTRA_ARTICULAR_CORTICOSTEROID', { stage: 'CONSERVATIVE_TREATMENT', painScore: 5, treatments: ['ORAL_NSAID'] }, 'INFO', ['NICE-NG226', 'AAOS-2023']],
+  [
+    'CONSIDER_ORAL_NSAID',
+    { stage: 'CONSERVATIVE_TREATMENT', painScore: 5, treatments: [], nsaidRiskFactors: [] },
+    'INFO',
+    ['NICE-NG226', 'AAOS-2023', 'ZAS-HEUPARTROSE'],
+  ],
+  [
+    'CONSIDER_INTRA_ARTICULAR_CORTICOSTEROID',
+    { stage: 'CONSERVATIVE_TREATMENT', painScore: 5, treatments: ['ORAL_NSAID'] },
+    'INFO',
+    ['NICE-NG226', 'AAOS-2023'],
+  ],
   ['STOP_GLUCOSAMINE', { stage: 'CONSERVATIVE_TREATMENT', treatments: ['GLUCOSAMINE'] }, 'INFO', ['NICE-NG226']],
   ['CONTINUE_AND_REVIEW_CONSERVATIVE_TREATMENT', { stage: 'CONSERVATIVE_TREATMENT' }, 'INFO', ['NICE-QS87', 'NOV-2018']],
   ['RECORD_PATIENT_REPORTED_OUTCOMES', { stage: 'CONSERVATIVE_TREATMENT', oxfordHipScore: 30 }, 'INFO', ['NICE-QS87']],
@@ -65,7 +84,12 @@ const ROWS: [SuggestionCode, HipFacts, Indicator, CitationId[]][] = [
   ['DISCUSS_SHARED_DECISION', { stage: 'SURGICAL_REFERRAL' }, 'INFO', ['NICE-NG157']],
   ['CONSIDER_XRAY_HIP_AND_PELVIS', { stage: 'SURGICAL_REFERRAL' }, 'INFO', ['ACR-AC-HIP', 'ZAS-HEUPARTROSE']],
   ['RECORD_PATIENT_REPORTED_OUTCOMES', { stage: 'SURGICAL_REFERRAL', painScore: 6 }, 'INFO', ['NICE-NG157']],
-  ['REVIEW_POOR_POSTOPERATIVE_OUTCOME', { stage: 'TOTAL_HIP_PROSTHESIS', weeksSinceSurgery: 26, oxfordHipScore: 20, postoperativeOxfordHipScore: 22 }, 'WARNING', ['NICE-NG157', 'ACR-AC-HIP']],
+  [
+    'REVIEW_POOR_POSTOPERATIVE_OUTCOME',
+    { stage: 'TOTAL_HIP_PROSTHESIS', weeksSinceSurgery: 26, oxfordHipScore: 20, postoperativeOxfordHipScore: 22 },
+    'WARNING',
+    ['NICE-NG157', 'ACR-AC-HIP'],
+  ],
   ['RECORD_POSTOPERATIVE_OUTCOME', { stage: 'TOTAL_HIP_PROSTHESIS', weeksSinceSurgery: 26 }, 'INFO', ['NICE-NG157']],
 ];
 
@@ -226,9 +250,7 @@ describe('suppression: paediatric age or a CRITICAL red flag leaves only the saf
 
 describe('explanation', () => {
   it('names the facts and derived facts behind a referral, unknown ones as unknown', () => {
-    const shown = evaluate(REFERABLE, { locale: 'EN' }).suggestions.find(
-      ({ code }) => code === 'REFER_FOR_JOINT_REPLACEMENT_ASSESSMENT',
-    );
+    const shown = evaluate(REFERABLE, { locale: 'EN' }).suggestions.find(({ code }) => code === 'REFER_FOR_JOINT_REPLACEMENT_ASSESSMENT');
     expect(shown?.explanation.facts).toEqual([
       { name: 'stage', value: 'CONSERVATIVE_TREATMENT' },
       { name: 'qualityOfLifeSubstantiallyAffected', value: true },
@@ -329,11 +351,7 @@ describe('listRules: the rule set as the guidelineRules query lists it', () => {
     ['START_EXERCISE_THERAPY', 'CONSERVATIVE_TREATMENT', 'EXERCISE_THERAPY not in treatments and PHYSIOTHERAPY not in treatments'],
     ['SUPPORT_WEIGHT_LOSS', 'CONSERVATIVE_TREATMENT', 'bmi >= 25 and WEIGHT_MANAGEMENT not in treatments'],
     ['CONSIDER_WALKING_AID', 'CONSERVATIVE_TREATMENT', 'limping and WALKING_AID not in treatments'],
-    [
-      'CONSIDER_ORAL_NSAID',
-      'CONSERVATIVE_TREATMENT',
-      'painScore >= 4 and ORAL_NSAID not in treatments and no nsaidRiskFactors (known empty)',
-    ],
+    ['CONSIDER_ORAL_NSAID', 'CONSERVATIVE_TREATMENT', 'painScore >= 4 and ORAL_NSAID not in treatments and no nsaidRiskFactors (known empty)'],
     [
       'CONSIDER_INTRA_ARTICULAR_CORTICOSTEROID',
       'CONSERVATIVE_TREATMENT',

@@ -9,15 +9,7 @@ import type { Condition, DerivedFactName } from './condition.js';
 import { DERIVED_FACTS } from '../rules/derived-facts.js';
 import { compileExplainer, type Explainer, type Explanation } from './explanation.js';
 import type { GuidelineRule } from './guideline-rule.js';
-import {
-  INDICATORS,
-  LOCALES,
-  PATHWAY_STAGES,
-  type HipFacts,
-  type Indicator,
-  type Locale,
-  type PathwayStage,
-} from '../../../contract/vocabulary.js';
+import { INDICATORS, LOCALES, PATHWAY_STAGES, type HipFacts, type Indicator, type Locale, type PathwayStage } from '../../../contract/vocabulary.js';
 import { TEXTS } from '../texts/locale-texts.js';
 import { RULE_SET_VERSION, SAFETY_RULES, STAGE_RULES } from '../rules/rule-set.js';
 import type { SuggestionCode } from '../rules/suggestion-codes.js';
@@ -107,12 +99,12 @@ const COMPILED_RULES: readonly CompiledRule[] = [
 
 /** Per stage, in contract order: by indicator, then safety rows before stage rows, each in table order. */
 const RULES_BY_STAGE = recordOf(PATHWAY_STAGES, (stage): readonly StagedRule[] =>
-  INDICATORS.flatMap((indicator) =>
-    COMPILED_RULES.filter(({ rule }) => rule.indicator === indicator && rule.stages.includes(stage)),
-  ).map((compiled) => ({
-    compiled,
-    texts: recordOf(LOCALES, (locale) => textsFor(compiled.rule.code, stage, locale)),
-  })),
+  INDICATORS.flatMap((indicator) => COMPILED_RULES.filter(({ rule }) => rule.indicator === indicator && rule.stages.includes(stage))).map(
+    (compiled) => ({
+      compiled,
+      texts: recordOf(LOCALES, (locale) => textsFor(compiled.rule.code, stage, locale)),
+    }),
+  ),
 );
 
 export function evaluate(facts: HipFacts, options: EvaluateOptions): GuidelineEvaluation {

@@ -4,8 +4,7 @@ import { evaluate } from '../engine/rule-engine.js';
 import type { SuggestionCode } from './suggestion-codes.js';
 import { TYPICAL_PRESENTATION } from '../../../../test/support/clinical-fixtures.js';
 
-const fires = (code: SuggestionCode, facts: HipFacts): boolean =>
-  evaluate(facts, { locale: 'EN' }).suggestions.some((shown) => shown.code === code);
+const fires = (code: SuggestionCode, facts: HipFacts): boolean => evaluate(facts, { locale: 'EN' }).suggestions.some((shown) => shown.code === code);
 
 /** The typical presentation, with no X-ray done yet. */
 const TYPICAL: HipFacts = { ...TYPICAL_PRESENTATION, xrayPerformed: false };
@@ -17,7 +16,11 @@ describe('COMPLETE_CLINICAL_EXAM: any exam finding unknown', () => {
     ['morning stiffness unknown', true, { morningStiffnessMinutes: undefined }],
     ['internal rotation unknown', true, { internalRotationDegrees: undefined }],
     ['pain on internal rotation unknown', true, { painOnInternalRotation: undefined }],
-    ['all four unknown', true, { activityRelatedPain: undefined, morningStiffnessMinutes: undefined, internalRotationDegrees: undefined, painOnInternalRotation: undefined }],
+    [
+      'all four unknown',
+      true,
+      { activityRelatedPain: undefined, morningStiffnessMinutes: undefined, internalRotationDegrees: undefined, painOnInternalRotation: undefined },
+    ],
     ['known false values are recorded findings', false, { activityRelatedPain: false, painOnInternalRotation: false }],
     ['other facts unknown', false, { flexionDegrees: undefined, limping: undefined, ageYears: undefined, bmi: undefined }],
     ['finding unknown, but stage IMAGING', false, { stage: 'IMAGING', activityRelatedPain: undefined }],
@@ -74,9 +77,7 @@ describe('CONSIDER_XRAY_HIP_AND_PELVIS in CLINICAL_EXAM: atypical and xrayPerfor
   });
 
   it('cites the CLINICAL_EXAM row', () => {
-    const shown = evaluate({ ...TYPICAL, ageYears: 30 }, { locale: 'EN' }).suggestions.find(
-      ({ code }) => code === 'CONSIDER_XRAY_HIP_AND_PELVIS',
-    );
+    const shown = evaluate({ ...TYPICAL, ageYears: 30 }, { locale: 'EN' }).suggestions.find(({ code }) => code === 'CONSIDER_XRAY_HIP_AND_PELVIS');
     expect(shown?.citations.map(({ id }) => id)).toEqual(['NICE-NG226', 'ACR-AC-HIP', 'ZAS-HEUPARTROSE']);
     expect(shown?.detail).toContain('atypical');
   });

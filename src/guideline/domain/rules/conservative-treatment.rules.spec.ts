@@ -3,8 +3,7 @@ import type { HipFacts } from '../../../contract/vocabulary.js';
 import { evaluate } from '../engine/rule-engine.js';
 import type { SuggestionCode } from './suggestion-codes.js';
 
-const suggestion = (code: SuggestionCode, facts: HipFacts) =>
-  evaluate(facts, { locale: 'EN' }).suggestions.find((shown) => shown.code === code);
+const suggestion = (code: SuggestionCode, facts: HipFacts) => evaluate(facts, { locale: 'EN' }).suggestions.find((shown) => shown.code === code);
 const fires = (code: SuggestionCode, facts: HipFacts): boolean => suggestion(code, facts) !== undefined;
 
 /** The referral rule holds: 12 weeks of education and exercise at BMI 23, quality of life affected, screened. */
@@ -196,7 +195,11 @@ describe('CONTINUE_AND_REVIEW_CONSERVATIVE_TREATMENT: referral rule not true and
     ['12 weeks, not referable (no education)', false, { ...REFERABLE, treatments: ['EXERCISE_THERAPY'] }],
     ['weeks unknown', true, { ...REFERABLE, conservativeTreatmentWeeks: undefined }],
     ['12 weeks, referable', false, REFERABLE],
-    ['2 weeks, referable as non-surgical treatment is unsuitable', false, { ...REFERABLE, conservativeTreatmentWeeks: 2, nonSurgicalTreatmentUnsuitable: true }],
+    [
+      '2 weeks, referable as non-surgical treatment is unsuitable',
+      false,
+      { ...REFERABLE, conservativeTreatmentWeeks: 2, nonSurgicalTreatmentUnsuitable: true },
+    ],
     ['6 weeks, referral unknown', true, { ...UNDECIDED, conservativeTreatmentWeeks: 6 }],
   ])('%s -> %s', (_, expected, facts) => {
     expect(fires('CONTINUE_AND_REVIEW_CONSERVATIVE_TREATMENT', facts)).toBe(expected);

@@ -1,18 +1,5 @@
 /** Contract table "Stage CONSERVATIVE_TREATMENT", in table order. */
-import {
-  and,
-  anyIn,
-  gte,
-  inList,
-  isTrue,
-  lt,
-  lte,
-  noneIn,
-  notInList,
-  notTrue,
-  or,
-  unknown,
-} from '../engine/condition.js';
+import { and, anyIn, gte, inList, isTrue, lt, lte, noneIn, notInList, notTrue, or, unknown } from '../engine/condition.js';
 import { REFERRAL_RULE } from './derived-facts.js';
 import type { GuidelineRule } from '../engine/guideline-rule.js';
 
@@ -112,10 +99,7 @@ export const CONSERVATIVE_TREATMENT_RULES: readonly GuidelineRule[] = [
     code: 'CONTINUE_AND_REVIEW_CONSERVATIVE_TREATMENT',
     indicator: 'INFO',
     stages,
-    condition: and(
-      notTrue(REFERRAL_RULE),
-      or(unknown('conservativeTreatmentWeeks'), lt('conservativeTreatmentWeeks', 12)),
-    ),
+    condition: and(notTrue(REFERRAL_RULE), or(unknown('conservativeTreatmentWeeks'), lt('conservativeTreatmentWeeks', 12))),
     citations: ['NICE-QS87', 'NOV-2018'],
   },
   {

@@ -76,7 +76,11 @@ describe('referral rule', () => {
     ['no core treatment', { treatments: ['PARACETAMOL'] }, false],
     ['treatments unknown', { treatments: undefined }, undefined],
     ['non-surgical treatment unsuitable, 0 weeks', { conservativeTreatmentWeeks: 0, nonSurgicalTreatmentUnsuitable: true }, true],
-    ['unsuitable, treatments and weeks unknown', { treatments: undefined, conservativeTreatmentWeeks: undefined, nonSurgicalTreatmentUnsuitable: true }, true],
+    [
+      'unsuitable, treatments and weeks unknown',
+      { treatments: undefined, conservativeTreatmentWeeks: undefined, nonSurgicalTreatmentUnsuitable: true },
+      true,
+    ],
     ['suitability unknown and 11 weeks', { conservativeTreatmentWeeks: 11, nonSurgicalTreatmentUnsuitable: undefined }, undefined],
     ['suitability unknown and 12 weeks', { nonSurgicalTreatmentUnsuitable: undefined }, true],
     ['unsuitable but quality of life unaffected', { nonSurgicalTreatmentUnsuitable: true, qualityOfLifeSubstantiallyAffected: false }, false],
@@ -107,7 +111,10 @@ describe('referral rule', () => {
     ['Oxford Hip Score 5', { oxfordHipScore: 5 }],
     ['Kellgren-Lawrence 0', { kellgrenLawrenceGrade: 0 }],
     ['Kellgren-Lawrence 4', { kellgrenLawrenceGrade: 4 }],
-    ['everything at once', { ageYears: 92, bmi: 41, smoker: true, diabetesUncontrolled: true, painScore: 1, oxfordHipScore: 46, kellgrenLawrenceGrade: 1 }],
+    [
+      'everything at once',
+      { ageYears: 92, bmi: 41, smoker: true, diabetesUncontrolled: true, painScore: 1, oxfordHipScore: 46, kellgrenLawrenceGrade: 1 },
+    ],
   ];
   it.each(bases.flatMap(([base, facts, expected]) => irrelevant.map(([what, change]) => [base, what, facts, change, expected] as const)))(
     '%s: same result with %s',

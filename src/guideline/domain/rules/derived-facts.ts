@@ -3,21 +3,7 @@
  * trees; the functions below evaluate them on their own (three-valued: undefined = unknown).
  */
 import { compileCondition, newContext } from '../engine/condition-evaluator.js';
-import {
-  and,
-  anyIn,
-  derived,
-  gt,
-  gte,
-  inList,
-  isFalse,
-  isTrue,
-  lt,
-  lte,
-  noneIn,
-  or,
-  type DerivedFact,
-} from '../engine/condition.js';
+import { and, anyIn, derived, gt, gte, inList, isFalse, isTrue, lt, lte, noneIn, or, type DerivedFact } from '../engine/condition.js';
 import { CORE_TREATMENT_GROUPS, type HipFacts } from '../../../contract/vocabulary.js';
 
 /** NICE-NG226 1.1.1; the hip finding from ACR-1991. */
@@ -72,12 +58,7 @@ export const REFERRAL_RULE = derived(
   ),
 );
 
-export const DERIVED_FACTS: readonly DerivedFact[] = [
-  TYPICAL_PRESENTATION,
-  ATYPICAL,
-  CORE_TREATMENT_GIVEN,
-  REFERRAL_RULE,
-];
+export const DERIVED_FACTS: readonly DerivedFact[] = [TYPICAL_PRESENTATION, ATYPICAL, CORE_TREATMENT_GIVEN, REFERRAL_RULE];
 
 const standalone = (fact: DerivedFact): ((facts: HipFacts) => boolean | undefined) => {
   const compiled = compileCondition(fact);

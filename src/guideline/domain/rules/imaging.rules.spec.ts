@@ -3,8 +3,7 @@ import type { HipFacts } from '../../../contract/vocabulary.js';
 import { evaluate } from '../engine/rule-engine.js';
 import type { SuggestionCode } from './suggestion-codes.js';
 
-const suggestion = (code: SuggestionCode, facts: HipFacts) =>
-  evaluate(facts, { locale: 'EN' }).suggestions.find((shown) => shown.code === code);
+const suggestion = (code: SuggestionCode, facts: HipFacts) => evaluate(facts, { locale: 'EN' }).suggestions.find((shown) => shown.code === code);
 const fires = (code: SuggestionCode, facts: HipFacts): boolean => suggestion(code, facts) !== undefined;
 
 const IMAGED: HipFacts = { stage: 'IMAGING', xrayPerformed: true, kellgrenLawrenceGrade: 3, redFlagsScreened: true, redFlags: [] };

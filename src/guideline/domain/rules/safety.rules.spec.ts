@@ -3,8 +3,7 @@ import type { HipFacts, Indicator, PathwayStage, RedFlag } from '../../../contra
 import { evaluate } from '../engine/rule-engine.js';
 import type { SuggestionCode } from './suggestion-codes.js';
 
-const suggestion = (code: SuggestionCode, facts: HipFacts) =>
-  evaluate(facts, { locale: 'EN' }).suggestions.find((shown) => shown.code === code);
+const suggestion = (code: SuggestionCode, facts: HipFacts) => evaluate(facts, { locale: 'EN' }).suggestions.find((shown) => shown.code === code);
 const fires = (code: SuggestionCode, facts: HipFacts): boolean => suggestion(code, facts) !== undefined;
 
 const OPEN_STAGES: PathwayStage[] = ['CLINICAL_EXAM', 'IMAGING', 'CONSERVATIVE_TREATMENT', 'SURGICAL_REFERRAL', 'TOTAL_HIP_PROSTHESIS'];
@@ -127,10 +126,10 @@ describe('SCREEN_RED_FLAGS: stage before TOTAL_HIP_PROSTHESIS, redFlagsScreened 
     expect(fires('SCREEN_RED_FLAGS', { stage: 'CLINICAL_EXAM', ...change })).toBe(expected);
   });
 
-  it.each<[PathwayStage, boolean]>([
-    ...BEFORE_PROSTHESIS.map((stage): [PathwayStage, boolean] => [stage, true]),
-    ['TOTAL_HIP_PROSTHESIS', false],
-  ])('in %s -> %s', (stage, expected) => {
-    expect(fires('SCREEN_RED_FLAGS', { stage })).toBe(expected);
-  });
+  it.each<[PathwayStage, boolean]>([...BEFORE_PROSTHESIS.map((stage): [PathwayStage, boolean] => [stage, true]), ['TOTAL_HIP_PROSTHESIS', false]])(
+    'in %s -> %s',
+    (stage, expected) => {
+      expect(fires('SCREEN_RED_FLAGS', { stage })).toBe(expected);
+    },
+  );
 });

@@ -4,20 +4,9 @@ import type { GuidelineRule } from '../engine/guideline-rule.js';
 import type { PathwayStage, RedFlag } from '../../../contract/vocabulary.js';
 import type { SuggestionCode } from './suggestion-codes.js';
 
-const OPEN_STAGES: readonly PathwayStage[] = [
-  'CLINICAL_EXAM',
-  'IMAGING',
-  'CONSERVATIVE_TREATMENT',
-  'SURGICAL_REFERRAL',
-  'TOTAL_HIP_PROSTHESIS',
-];
+const OPEN_STAGES: readonly PathwayStage[] = ['CLINICAL_EXAM', 'IMAGING', 'CONSERVATIVE_TREATMENT', 'SURGICAL_REFERRAL', 'TOTAL_HIP_PROSTHESIS'];
 /** "stage before TOTAL_HIP_PROSTHESIS". */
-const STAGES_BEFORE_PROSTHESIS: readonly PathwayStage[] = [
-  'CLINICAL_EXAM',
-  'IMAGING',
-  'CONSERVATIVE_TREATMENT',
-  'SURGICAL_REFERRAL',
-];
+const STAGES_BEFORE_PROSTHESIS: readonly PathwayStage[] = ['CLINICAL_EXAM', 'IMAGING', 'CONSERVATIVE_TREATMENT', 'SURGICAL_REFERRAL'];
 
 const redFlagRule = (
   code: SuggestionCode,

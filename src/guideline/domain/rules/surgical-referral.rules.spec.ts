@@ -3,8 +3,7 @@ import type { HipFacts } from '../../../contract/vocabulary.js';
 import { evaluate } from '../engine/rule-engine.js';
 import type { SuggestionCode } from './suggestion-codes.js';
 
-const suggestion = (code: SuggestionCode, facts: HipFacts) =>
-  evaluate(facts, { locale: 'EN' }).suggestions.find((shown) => shown.code === code);
+const suggestion = (code: SuggestionCode, facts: HipFacts) => evaluate(facts, { locale: 'EN' }).suggestions.find((shown) => shown.code === code);
 const fires = (code: SuggestionCode, facts: HipFacts): boolean => suggestion(code, facts) !== undefined;
 
 /** Ready for surgery: nothing to optimise, decision documented, X-ray and baseline score present. */

@@ -3,8 +3,7 @@ import type { HipFacts } from '../../../contract/vocabulary.js';
 import { evaluate } from '../engine/rule-engine.js';
 import type { SuggestionCode } from './suggestion-codes.js';
 
-const fires = (code: SuggestionCode, facts: HipFacts): boolean =>
-  evaluate(facts, { locale: 'EN' }).suggestions.some((shown) => shown.code === code);
+const fires = (code: SuggestionCode, facts: HipFacts): boolean => evaluate(facts, { locale: 'EN' }).suggestions.some((shown) => shown.code === code);
 
 /** 26 weeks after surgery, Oxford Hip Score 20 before and 27 after: a gain of 7. */
 const POOR: HipFacts = { stage: 'TOTAL_HIP_PROSTHESIS', weeksSinceSurgery: 26, oxfordHipScore: 20, postoperativeOxfordHipScore: 27 };

@@ -24,8 +24,7 @@ export const EN_TEXTS: LocaleTexts = {
     },
     RED_FLAG_LIMB_ISCHAEMIA: {
       title: 'Red flag: suspected acute limb ischaemia, emergency vascular assessment',
-      detail:
-        'A cold, pale or pulseless leg, or a pulsatile groin mass. Arrange emergency vascular assessment (NICE NG226 1.1.2).',
+      detail: 'A cold, pale or pulseless leg, or a pulsatile groin mass. Arrange emergency vascular assessment (NICE NG226 1.1.2).',
     },
     RED_FLAG_CAUDA_EQUINA: {
       title: 'Red flag: suspected cauda equina syndrome, emergency spinal assessment',
@@ -69,8 +68,7 @@ export const EN_TEXTS: LocaleTexts = {
     },
     ADD_GASTROPROTECTION: {
       title: 'Oral NSAID without gastroprotection: add a proton pump inhibitor',
-      detail:
-        'Give a proton pump inhibitor alongside an oral NSAID, or reconsider the NSAID (NICE NG226, pharmacological management).',
+      detail: 'Give a proton pump inhibitor alongside an oral NSAID, or reconsider the NSAID (NICE NG226, pharmacological management).',
     },
     TAPER_STRONG_OPIOID: {
       title: 'Strong opioid: not recommended for osteoarthritis, review and taper',
@@ -106,8 +104,7 @@ export const EN_TEXTS: LocaleTexts = {
           'No X-ray result is recorded. Request radiographs of pelvis and hip first; MRI only when they are negative or equivocal (ACR Appropriateness Criteria).',
         CONSERVATIVE_TREATMENT:
           'The referral criteria are met and no X-ray is recorded. Radiographs of pelvis and hip are needed for surgical planning (ACR Appropriateness Criteria).',
-        SURGICAL_REFERRAL:
-          'No X-ray is recorded. Radiographs of pelvis and hip are needed for surgical planning (ACR Appropriateness Criteria).',
+        SURGICAL_REFERRAL: 'No X-ray is recorded. Radiographs of pelvis and hip are needed for surgical planning (ACR Appropriateness Criteria).',
       },
     },
     RECONSIDER_DIAGNOSIS: {
@@ -185,10 +182,8 @@ export const EN_TEXTS: LocaleTexts = {
     RECORD_PATIENT_REPORTED_OUTCOMES: {
       title: 'Record patient-reported outcomes',
       detail: {
-        CONSERVATIVE_TREATMENT:
-          'Record the pain score (0–10) and the Oxford Hip Score to follow the effect of treatment (NICE QS87).',
-        SURGICAL_REFERRAL:
-          'Record a preoperative Oxford Hip Score: it is the baseline for judging the result of surgery (NICE NG157, follow-up).',
+        CONSERVATIVE_TREATMENT: 'Record the pain score (0–10) and the Oxford Hip Score to follow the effect of treatment (NICE QS87).',
+        SURGICAL_REFERRAL: 'Record a preoperative Oxford Hip Score: it is the baseline for judging the result of surgery (NICE NG157, follow-up).',
       },
     },
     RECENT_INTRA_ARTICULAR_INJECTION: {

@@ -4,8 +4,7 @@ import { TEXTS } from './locale-texts.js';
 import { RULE_SET } from '../rules/rule-set.js';
 import { SUGGESTION_CODES, type SuggestionCode } from '../rules/suggestion-codes.js';
 
-const stagesOf = (code: SuggestionCode): PathwayStage[] =>
-  RULE_SET.filter((rule) => rule.code === code).flatMap((rule) => [...rule.stages]);
+const stagesOf = (code: SuggestionCode): PathwayStage[] => RULE_SET.filter((rule) => rule.code === code).flatMap((rule) => [...rule.stages]);
 
 describe.each(LOCALES)('%s texts', (locale) => {
   const { suggestions, factLabels, derivedFactLabels } = TEXTS[locale];

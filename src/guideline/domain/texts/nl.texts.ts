@@ -70,8 +70,7 @@ export const NL_TEXTS: LocaleTexts = {
     },
     ADD_GASTROPROTECTION: {
       title: 'Oraal NSAID zonder maagbescherming: voeg een protonpompremmer toe',
-      detail:
-        'Geef een protonpompremmer samen met een oraal NSAID, of herbekijk het NSAID (NICE NG226, farmacologische behandeling).',
+      detail: 'Geef een protonpompremmer samen met een oraal NSAID, of herbekijk het NSAID (NICE NG226, farmacologische behandeling).',
     },
     TAPER_STRONG_OPIOID: {
       title: 'Sterk opioïd: niet aanbevolen bij artrose, herzien en afbouwen',
@@ -186,8 +185,7 @@ export const NL_TEXTS: LocaleTexts = {
     RECORD_PATIENT_REPORTED_OUTCOMES: {
       title: 'Registreer de patiëntgerapporteerde uitkomsten',
       detail: {
-        CONSERVATIVE_TREATMENT:
-          'Noteer de pijnscore (0–10) en de Oxford Hip Score om het effect van de behandeling op te volgen (NICE QS87).',
+        CONSERVATIVE_TREATMENT: 'Noteer de pijnscore (0–10) en de Oxford Hip Score om het effect van de behandeling op te volgen (NICE QS87).',
         SURGICAL_REFERRAL:
           'Noteer een preoperatieve Oxford Hip Score: die is het vertrekpunt om het resultaat van de operatie te beoordelen (NICE NG157, opvolging).',
       },
