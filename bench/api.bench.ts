@@ -49,13 +49,14 @@ async function admin(sql: string): Promise<void> {
   }
 }
 
-async function graphql(baseUrl: string, token: string, query: string, variables: object): Promise<any> {
+/** The `data` of a GraphQL response, shaped as the caller's query selects it; throws on any error. */
+async function graphql<Data>(baseUrl: string, token: string, query: string, variables: object): Promise<Data> {
   const response = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { data?: any; errors?: unknown[] };
+  const body = (await response.json()) as { data: Data; errors?: unknown[] };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
 }
@@ -69,7 +70,7 @@ interface SeededPathway {
 /** One patient with an open pathway in conservative treatment and a realistic history (12 events). */
 async function seedPatient(baseUrl: string, token: string, index: number): Promise<SeededPathway> {
   const identifierValue = `BENCH-${index}`;
-  const { registerPatient } = await graphql(
+  const { registerPatient } = await graphql<{ registerPatient: { patient: { id: string } } }>(
     baseUrl,
     token,
     `
@@ -91,7 +92,7 @@ async function seedPatient(baseUrl: string, token: string, index: number): Promi
       },
     },
   );
-  const opened = await graphql(
+  const opened = await graphql<{ openPathway: { pathway: { id: string; version: number } } }>(
     baseUrl,
     token,
     `
@@ -108,7 +109,8 @@ async function seedPatient(baseUrl: string, token: string, index: number): Promi
       input: { patientId: registerPatient.patient.id, side: index % 2 ? 'LEFT' : 'RIGHT', idempotencyKey: newKey() },
     },
   );
-  let { id: pathwayId, version } = opened.openPathway.pathway;
+  const pathwayId = opened.openPathway.pathway.id;
+  let version = opened.openPathway.pathway.version;
   const steps: [string, string, object][] = [
     [
       'recordClinicalExam',
@@ -145,9 +147,14 @@ async function seedPatient(baseUrl: string, token: string, index: number): Promi
     ],
   ];
   for (const [mutation, inputType, fields] of steps) {
-    const data = await graphql(baseUrl, token, `mutation ($input: ${inputType}!) { ${mutation}(input: $input) { pathway { version } } }`, {
-      input: { pathwayId, expectedVersion: version, idempotencyKey: newKey(), ...fields },
-    });
+    const data = await graphql<Record<string, { pathway: { version: number } }>>(
+      baseUrl,
+      token,
+      `mutation ($input: ${inputType}!) { ${mutation}(input: $input) { pathway { version } } }`,
+      {
+        input: { pathwayId, expectedVersion: version, idempotencyKey: newKey(), ...fields },
+      },
+    );
     version = data[mutation].pathway.version;
   }
   return { identifierValue, pathwayId, version };

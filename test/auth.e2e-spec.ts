@@ -39,21 +39,21 @@ describe('authentication and roles (development secret)', () => {
   afterAll(() => app.close());
 
   it('accepts a valid token', async () => {
-    const response = await app.graphql(PATIENTS, {}, await hs256({}));
+    const response = await app.graphql<{ patients: { edges: unknown[] } }>(PATIENTS, {}, await hs256({}));
     expect(response.errors).toBeUndefined();
     expect(response.data?.patients.edges).toEqual(expect.any(Array));
   });
 
   it.each([
-    ['no token', async () => undefined],
+    ['no token', () => Promise.resolve(undefined)],
     ['a bad signature', () => hs256({}, { secret: 'another-secret-that-is-long-enough-1234567890' })],
     ['the secret that used to be built in', () => hs256({}, { secret: FORMER_BUILT_IN_SECRET })],
     ['a wrong issuer', () => hs256({}, { issuer: 'https://evil.example/issuer' })],
     ['a wrong audience', () => hs256({}, { audience: 'another-service' })],
     ['an expired token', () => hs256({}, { expires: Math.floor(Date.now() / 1000) - 60 })],
-    ['alg none', async () => unsignedToken()],
+    ['alg none', () => Promise.resolve(unsignedToken())],
     ['an INTEGRATION token that names no clinician', () => hs256({ roles: ['INTEGRATION'] })],
-    ['a malformed header', async () => 'not.a.jwt'],
+    ['a malformed header', () => Promise.resolve('not.a.jwt')],
   ])('refuses %s with UNAUTHENTICATED', async (_label, makeToken) => {
     const response = await app.graphql(PATIENTS, {}, await makeToken());
     expect(response.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');

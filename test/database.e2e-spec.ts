@@ -33,7 +33,7 @@ describe('the audit log in the database', () => {
   });
 
   it('serves from the database it was asked for', async () => {
-    const ready = await app.get('/health/ready');
+    const ready = await app.get<{ details: { database: unknown } }>('/health/ready');
     expect(ready.status).toBe(200);
     expect(ready.body.details.database).toEqual({ status: 'up', kind: onPostgres() ? 'postgresql' : 'pglite' });
     const [{ database }] = await app.prisma.$queryRaw<{ database: string }[]>`SELECT current_database() AS database`;
@@ -93,7 +93,11 @@ describe('the embedded database folder', () => {
     expect(verify.stdout).toMatch(/Audit log intact: 2 events in 2 streams verified/);
 
     const reopened = await TestApp.start({ env: embedded, adjust: (environment) => delete environment.DATABASE_URL });
-    const { data } = await reopened.graphql(`query ($id: ID!) { patient(id: $id) { id } }`, { id }, await reopened.token('CLINICIAN'));
+    const { data } = await reopened.graphql<{ patient: { id: string } }>(
+      `query ($id: ID!) { patient(id: $id) { id } }`,
+      { id },
+      await reopened.token('CLINICIAN'),
+    );
     expect(data?.patient.id).toBe(id);
     await reopened.close();
   });
@@ -146,21 +150,21 @@ describe('a broken migration', () => {
         const client = new pg.Client({ connectionString: database.url });
         await client.connect();
         try {
-          return (await client.query(sql)).rows;
+          return (await client.query<Record<string, unknown>>(sql)).rows;
         } finally {
           await client.end();
         }
       }
       const pglite = await PGlite.create(dataDir);
       try {
-        return (await pglite.query(sql)).rows;
+        return (await pglite.query<Record<string, unknown>>(sql)).rows;
       } finally {
         await pglite.close();
       }
     };
     const migrations = await query('SELECT migration_name, finished_at FROM _prisma_migrations ORDER BY migration_name');
     expect(migrations.at(-1)).toMatchObject({ migration_name: '29991231000000_broken', finished_at: null });
-    expect(migrations.slice(0, -1).every((row: any) => row.finished_at !== null)).toBe(true);
+    expect(migrations.slice(0, -1).every((row) => row.finished_at !== null)).toBe(true);
     expect(await query(`SELECT to_regclass('half_done') AS table`)).toEqual([{ table: null }]);
     await database?.drop();
   });

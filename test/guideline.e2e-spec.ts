@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { TYPICAL_PRESENTATION } from './support/clinical-fixtures.js';
+import type { SuggestionView } from './support/pathway-steps.js';
 import { useTestApp } from './support/use-test-app.js';
 
 const EVALUATE = `
@@ -14,11 +15,14 @@ const EVALUATE = `
     }
   }`;
 
+/** What EVALUATE selects. */
+type Evaluation = { evaluateGuideline: { ruleSetVersion: string; suggestions: SuggestionView[] } };
+
 describe('evaluateGuideline over HTTP', () => {
   const app = useTestApp();
 
   it('answers a typical presentation in English with citations and an explanation', async () => {
-    const { evaluateGuideline } = await app.graphqlOk(EVALUATE, { facts: TYPICAL_PRESENTATION });
+    const { evaluateGuideline } = await app.graphqlOk<Evaluation>(EVALUATE, { facts: TYPICAL_PRESENTATION });
     expect(evaluateGuideline.ruleSetVersion).toBe('hip-oa-2026.12');
     expect(evaluateGuideline.suggestions.map((s: { code: string }) => s.code)).toEqual(['DIAGNOSE_CLINICALLY_WITHOUT_IMAGING']);
     const [suggestion] = evaluateGuideline.suggestions;
@@ -41,8 +45,8 @@ describe('evaluateGuideline over HTTP', () => {
   });
 
   it('answers the same codes in Dutch with Dutch texts', async () => {
-    const english = (await app.graphqlOk(EVALUATE, { facts: TYPICAL_PRESENTATION, locale: 'EN' })).evaluateGuideline.suggestions;
-    const dutch = (await app.graphqlOk(EVALUATE, { facts: TYPICAL_PRESENTATION, locale: 'NL' })).evaluateGuideline.suggestions;
+    const english = (await app.graphqlOk<Evaluation>(EVALUATE, { facts: TYPICAL_PRESENTATION, locale: 'EN' })).evaluateGuideline.suggestions;
+    const dutch = (await app.graphqlOk<Evaluation>(EVALUATE, { facts: TYPICAL_PRESENTATION, locale: 'NL' })).evaluateGuideline.suggestions;
     expect(dutch.map((s: { code: string }) => s.code)).toEqual(english.map((s: { code: string }) => s.code));
     expect(dutch[0].title).not.toBe(english[0].title);
     expect(dutch[0].detail).not.toBe(english[0].detail);
@@ -56,7 +60,7 @@ describe('evaluateGuideline over HTTP', () => {
       redFlags: ['SUSPECTED_INFECTION', 'CLAUDICATION'],
       treatments: ['ORAL_NSAID'],
     };
-    const codes = (await app.graphqlOk(EVALUATE, { facts })).evaluateGuideline.suggestions.map((s: { code: string }) => s.code);
+    const codes = (await app.graphqlOk<Evaluation>(EVALUATE, { facts })).evaluateGuideline.suggestions.map((s: { code: string }) => s.code);
     expect(codes).toEqual([
       'RED_FLAG_SUSPECTED_INFECTION',
       'RED_FLAG_CLAUDICATION',
@@ -67,13 +71,17 @@ describe('evaluateGuideline over HTTP', () => {
   });
 
   it('returns nothing for a closed pathway', async () => {
-    const { evaluateGuideline } = await app.graphqlOk(EVALUATE, { facts: { stage: 'CLOSED', ageYears: 10, redFlags: ['SUSPECTED_FRACTURE'] } });
+    const { evaluateGuideline } = await app.graphqlOk<Evaluation>(EVALUATE, {
+      facts: { stage: 'CLOSED', ageYears: 10, redFlags: ['SUSPECTED_FRACTURE'] },
+    });
     expect(evaluateGuideline.suggestions).toEqual([]);
   });
 
   it('treats an explicit null as unknown', async () => {
-    const withNulls = (await app.graphqlOk(EVALUATE, { facts: { ...TYPICAL_PRESENTATION, activityRelatedPain: null } })).evaluateGuideline;
-    const withoutField = (await app.graphqlOk(EVALUATE, { facts: { ...TYPICAL_PRESENTATION, activityRelatedPain: undefined } })).evaluateGuideline;
+    const withNulls = (await app.graphqlOk<Evaluation>(EVALUATE, { facts: { ...TYPICAL_PRESENTATION, activityRelatedPain: null } }))
+      .evaluateGuideline;
+    const withoutField = (await app.graphqlOk<Evaluation>(EVALUATE, { facts: { ...TYPICAL_PRESENTATION, activityRelatedPain: undefined } }))
+      .evaluateGuideline;
     expect(withNulls).toEqual(withoutField);
     expect(withNulls.suggestions[0].code).toBe('COMPLETE_CLINICAL_EXAM');
   });
@@ -131,13 +139,17 @@ describe('evaluateGuideline over HTTP', () => {
   });
 
   it('lists every rule with a generated statement and its citations', async () => {
-    const { guidelineRules } = await app.graphqlOk(`{ guidelineRules { code indicator stages statement citations { id } } }`, {}, 'AUDITOR');
+    const { guidelineRules } = await app.graphqlOk<{
+      guidelineRules: { code: string; indicator: string; stages: string[]; statement: string; citations: { id: string }[] }[];
+    }>(`{ guidelineRules { code indicator stages statement citations { id } } }`, {}, 'AUDITOR');
     const referral = guidelineRules.find((rule: { code: string }) => rule.code === 'REFER_FOR_JOINT_REPLACEMENT_ASSESSMENT');
     expect(referral).toMatchObject({ indicator: 'INFO', stages: ['CONSERVATIVE_TREATMENT'] });
-    expect(referral.statement).toContain('referralRule');
-    expect(referral.citations.map((c: { id: string }) => c.id)).toEqual(['NICE-NG226', 'NICE-QS87', 'ZAS-HEUPARTROSE']);
+    expect(referral?.statement).toContain('referralRule');
+    expect(referral?.citations.map((c: { id: string }) => c.id)).toEqual(['NICE-NG226', 'NICE-QS87', 'ZAS-HEUPARTROSE']);
     const codes = new Set(guidelineRules.map((rule: { code: string }) => rule.code));
-    const { __type } = await app.graphqlOk(`{ __type(name: "SuggestionCode") { enumValues { name } } }`);
+    const { __type } = await app.graphqlOk<{ __type: { enumValues: { name: string }[] } }>(
+      `{ __type(name: "SuggestionCode") { enumValues { name } } }`,
+    );
     expect(codes).toEqual(new Set(__type.enumValues.map((value: { name: string }) => value.name)));
   });
 });

@@ -22,6 +22,9 @@ const TYPICAL_EXAM = {
   difficultyWithFootwear: true,
 };
 
+/** A pathway's timeline as a query selects it, `Node` being the fields of each event. */
+type TimelineOf<Node> = { pathway: { timeline: { edges: { node: Node }[] } } };
+
 describe('pathways over HTTP: whole pathways', () => {
   const app = useTestApp({ overrides: [{ provide: Clock, useValue: clock }] });
 
@@ -112,9 +115,10 @@ describe('pathways over HTTP: whole pathways', () => {
 
     const refused = await hip.write('recordPatientReportedOutcomes', { clinicalDate: daysAgo(0), painScore: 2 });
     expect(refused.errors?.[0]?.extensions.code).toBe('CONFLICT');
-    const reopened = await app.graphqlOk(`mutation ($input: OpenPathwayInput!) { openPathway(input: $input) { pathway { stage } } }`, {
-      input: { patientId: hip.patientId, side: 'LEFT', idempotencyKey: newKey() },
-    });
+    const reopened = await app.graphqlOk<{ openPathway: { pathway: { stage: string } } }>(
+      `mutation ($input: OpenPathwayInput!) { openPathway(input: $input) { pathway { stage } } }`,
+      { input: { patientId: hip.patientId, side: 'LEFT', idempotencyKey: newKey() } },
+    );
     expect(reopened.openPathway.pathway.stage).toBe('CLINICAL_EXAM');
   });
 
@@ -165,10 +169,11 @@ describe('pathways over HTTP: whole pathways', () => {
 
     const toReferral = await hip.write('changeStage', { to: 'SURGICAL_REFERRAL' });
     expect(toReferral.errors?.[0]?.extensions.code).toBe('DEVIATION_REASON_REQUIRED');
-    const timeline = await app.graphqlOk(`query ($id: ID!) { pathway(id: $id) { timeline(first: 10) { edges { node { type payload reason } } } } }`, {
-      id: hip.id,
-    });
-    const stageChange = timeline.pathway.timeline.edges.at(-1).node;
+    const timeline = await app.graphqlOk<TimelineOf<{ type: string; payload: unknown; reason: string | null }>>(
+      `query ($id: ID!) { pathway(id: $id) { timeline(first: 10) { edges { node { type payload reason } } } } }`,
+      { id: hip.id },
+    );
+    const stageChange = timeline.pathway.timeline.edges.at(-1)?.node;
     expect(stageChange).toMatchObject({
       type: 'STAGE_CHANGED',
       payload: { from: 'CLINICAL_EXAM', to: 'CONSERVATIVE_TREATMENT', deviation: true, deviationReason: 'Exam done by the referring GP' },
@@ -219,13 +224,15 @@ describe('pathways over HTTP: whole pathways', () => {
     const missing = await hip.write('markEnteredInError', { targetSequence: 999, reason: 'no such' });
     expect(missing.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
 
-    const { pathway } = await app.graphqlOk(
+    const { pathway } = await app.graphqlOk<
+      TimelineOf<{ sequence: number; type: string; enteredInError: boolean; actor: string; role: string; reason: string | null; recordedAt: string }>
+    >(
       `query ($id: ID!) { pathway(id: $id) { timeline(first: 100) { edges { node { sequence type enteredInError actor role reason recordedAt } } } } }`,
       { id: hip.id },
       'AUDITOR',
     );
-    const events = pathway.timeline.edges.map((edge: { node: unknown }) => edge.node);
-    expect(events.map((event: { type: string }) => event.type)).toEqual([
+    const events = pathway.timeline.edges.map((edge) => edge.node);
+    expect(events.map((event) => event.type)).toEqual([
       'PATHWAY_OPENED',
       'RISK_FACTORS_RECORDED',
       'RISK_FACTORS_RECORDED',
@@ -240,7 +247,9 @@ describe('pathways over HTTP: whole pathways', () => {
     for (const painScore of [2, 4, 6, 8]) await hip.do('recordPatientReportedOutcomes', { clinicalDate: daysAgo(1), painScore });
     const page = async (after?: string) =>
       (
-        await app.graphqlOk(
+        await app.graphqlOk<{
+          pathway: { timeline: { edges: { cursor: string; node: { sequence: number } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+        }>(
           `query ($id: ID!, $after: String) { pathway(id: $id) { timeline(first: 2, after: $after) { edges { cursor node { sequence } } pageInfo { hasNextPage endCursor } } } }`,
           { id: hip.id, after },
         )
@@ -321,8 +330,9 @@ describe('pathways over HTTP: whole pathways', () => {
     // One EHR acting for two clinicians: the same idempotency key is each clinician's own.
     const input = { pathwayId: hip.id, idempotencyKey: newKey(), code: 'SCREEN_RED_FLAGS', outcome: 'ACCEPTED' };
     const give = `mutation ($input: GiveSuggestionFeedbackInput!) { giveSuggestionFeedback(input: $input) { replayed pathway { version } } }`;
-    const first = await app.graphql(give, { input: { ...input, expectedVersion: hip.version } }, integration);
-    const forColleague = await app.graphql(
+    type Given = { giveSuggestionFeedback: { replayed: boolean; pathway: { version: number } } };
+    const first = await app.graphql<Given>(give, { input: { ...input, expectedVersion: hip.version } }, integration);
+    const forColleague = await app.graphql<Given>(
       give,
       { input: { ...input, expectedVersion: first.data!.giveSuggestionFeedback.pathway.version } },
       await app.token('INTEGRATION', 'ehr-sidebar', 'dr.maes'),
@@ -376,7 +386,7 @@ describe('pathways over HTTP: whole pathways', () => {
     const hip = await PathwayDriver.open(app);
     const token = await app.token('CLINICIAN');
     const readVersion = async () =>
-      (await app.graphqlOk(`query ($id: ID!) { pathway(id: $id) { version } }`, { id: hip.id })).pathway.version as number;
+      (await app.graphqlOk<{ pathway: { version: number } }>(`query ($id: ID!) { pathway(id: $id) { version } }`, { id: hip.id })).pathway.version;
     const client = async (index: number) => {
       const idempotencyKey = newKey();
       for (let attempt = 0; attempt < 200; attempt += 1) {

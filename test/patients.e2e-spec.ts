@@ -8,12 +8,22 @@ const PATIENT = `query ($id: ID!) { patient(id: $id) { id birthDate sex version 
 const BY_IDENTIFIER = `query ($system: String!, $value: String!) { patientByIdentifier(system: $system, value: $value) { id } }`;
 const LIST = `query ($first: Int, $after: String) { patients(first: $first, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`;
 
+/** What REGISTER_PATIENT selects. */
+type Registered = {
+  registerPatient: {
+    replayed: boolean;
+    patient: { id: string; birthDate: string; sex: string; version: number; identifier: { system: string; value: string } };
+  };
+};
+/** What LIST selects. */
+type PatientsPage = { patients: { edges: { cursor: string; node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+
 describe('patients over HTTP', () => {
   const app = useTestApp();
 
   it('registers a patient and reads it back by id and by EHR identifier', async () => {
     const input = patientInput({ birthDate: '1948-02-29', sex: 'male' });
-    const { registerPatient: registered } = await app.graphqlOk(REGISTER_PATIENT, { input });
+    const { registerPatient: registered } = await app.graphqlOk<Registered>(REGISTER_PATIENT, { input });
     expect(registered.replayed).toBe(false);
     expect(registered.patient).toMatchObject({ birthDate: '1948-02-29', sex: 'male', version: 1 });
 
@@ -25,7 +35,7 @@ describe('patients over HTTP', () => {
       version: 1,
       identifier: { system: input.identifierSystem, value: input.identifierValue },
     });
-    const { patientByIdentifier } = await app.graphqlOk(
+    const { patientByIdentifier } = await app.graphqlOk<{ patientByIdentifier: { id: string } }>(
       BY_IDENTIFIER,
       { system: input.identifierSystem, value: input.identifierValue },
       'INTEGRATION',
@@ -101,8 +111,8 @@ describe('patients over HTTP', () => {
   it('records an idempotent retry once, and refuses the same key with another payload', async () => {
     const input = patientInput();
     const before = await app.auditEventCount();
-    const first = await app.graphqlOk(REGISTER_PATIENT, { input });
-    const retry = await app.graphqlOk(REGISTER_PATIENT, { input });
+    const first = await app.graphqlOk<Registered>(REGISTER_PATIENT, { input });
+    const retry = await app.graphqlOk<Registered>(REGISTER_PATIENT, { input });
     expect(retry.registerPatient).toEqual({ ...first.registerPatient, replayed: true });
     expect(await app.auditEventCount()).toBe(before + 1);
 
@@ -113,14 +123,14 @@ describe('patients over HTTP', () => {
 
   it('lists patients as a cursor-paginated connection of at most 100 a page', async () => {
     for (let index = 0; index < 3; index += 1) await registerPatient(app);
-    const all = (await app.graphqlOk(LIST, { first: 100 })).patients;
+    const all = (await app.graphqlOk<PatientsPage>(LIST, { first: 100 })).patients;
     const total = all.edges.length;
     expect(total).toBeGreaterThanOrEqual(3);
 
     const seen: string[] = [];
     let after: string | undefined;
     for (;;) {
-      const page = (await app.graphqlOk(LIST, { first: 2, after })).patients;
+      const page = (await app.graphqlOk<PatientsPage>(LIST, { first: 2, after })).patients;
       seen.push(...page.edges.map((edge: { node: { id: string } }) => edge.node.id));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;

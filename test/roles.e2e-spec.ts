@@ -88,7 +88,9 @@ describe('the roles table in the README', () => {
   });
 
   it('lists every query and mutation of the schema', async () => {
-    const { __schema } = await app.graphqlOk('{ __schema { queryType { fields { name } } mutationType { fields { name } } } }');
+    const { __schema } = await app.graphqlOk<{
+      __schema: { queryType: { fields: { name: string }[] }; mutationType: { fields: { name: string }[] } };
+    }>('{ __schema { queryType { fields { name } } mutationType { fields { name } } } }');
     const operations = [...__schema.queryType.fields, ...__schema.mutationType.fields].map((field: { name: string }) => field.name);
     expect(operations.filter((operation: string) => !table.has(operation))).toEqual([]);
     expect([...table.keys()].sort()).toEqual(Object.keys(samples).sort());

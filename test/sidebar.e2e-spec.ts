@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { daysAgo, PATHWAY_FIELDS, PathwayDriver } from './support/pathway-steps.js';
+import { daysAgo, PATHWAY_FIELDS, PathwayDriver, type PathwayView } from './support/pathway-steps.js';
 import { useTestApp } from './support/use-test-app.js';
 
 /** What the EHR sidebar asks when it opens on a patient. */
@@ -21,10 +21,18 @@ describe('the sidebar read', () => {
   });
 
   async function sidebarFor(hip: PathwayDriver) {
-    const { identifier } = (await app.graphqlOk(`query ($id: ID!) { patient(id: $id) { identifier { system value } } }`, { id: hip.patientId }))
-      .patient;
+    const { identifier } = (
+      await app.graphqlOk<{ patient: { identifier: { system: string; value: string } } }>(
+        `query ($id: ID!) { patient(id: $id) { identifier { system value } } }`,
+        { id: hip.patientId },
+      )
+    ).patient;
     queries = 0;
-    const data = await app.graphqlOk(SIDEBAR, { ...identifier, locale: 'NL' }, 'INTEGRATION');
+    const data = await app.graphqlOk<{ patientByIdentifier: { id: string; pathways: PathwayView[] } }>(
+      SIDEBAR,
+      { ...identifier, locale: 'NL' },
+      'INTEGRATION',
+    );
     return { data, queries };
   }
 

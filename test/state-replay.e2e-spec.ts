@@ -13,6 +13,7 @@ import { TestApp } from './support/test-app.js';
 import { onPostgres } from './support/test-database.js';
 
 const PATIENT_PATHWAYS = `query ($id: ID!) { patient(id: $id) { pathways { id stage version facts { bmi redFlagsScreened treatments } } } }`;
+type PatientPathways = { patient: { pathways: { id: string; stage: string; version: number; facts: Record<string, unknown> }[] } };
 
 /** What a read shows of a pathway, without the instant it was evaluated at. */
 const shown = ({ id, stage, version, deviationCount, closeReason, facts, nextSteps, checklist }: PathwayView) => ({
@@ -84,12 +85,12 @@ describe('pathway states checked against their events', () => {
 
   it('answers from the events for a row of an older state schema, and rebuilds the row on its next write', async () => {
     const before = shown(await treated.read());
-    const [beforeInList] = (await app.graphqlOk(PATIENT_PATHWAYS, { id: treated.patientId })).patient.pathways;
+    const [beforeInList] = (await app.graphqlOk<PatientPathways>(PATIENT_PATHWAYS, { id: treated.patientId })).patient.pathways;
     const oldShape = JSON.stringify({ stage: 'CLOSED', findings: { limping: false }, recordings: [] });
     await app.prisma.$executeRaw`UPDATE pathway SET state_schema_version = 0, state = ${oldShape}::jsonb WHERE id = ${treated.id}::uuid`;
 
     expect(shown(await treated.read())).toEqual(before);
-    expect((await app.graphqlOk(PATIENT_PATHWAYS, { id: treated.patientId })).patient.pathways).toEqual([beforeInList]);
+    expect((await app.graphqlOk<PatientPathways>(PATIENT_PATHWAYS, { id: treated.patientId })).patient.pathways).toEqual([beforeInList]);
     expect(await storedRow(treated.id)).toMatchObject({ state_schema_version: 0, state: JSON.parse(oldShape) });
     expect(await verifyPathwayStates(app.prisma)).toEqual({ pathways: 2, inOtherSchemaVersion: 1 });
 

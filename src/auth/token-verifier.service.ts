@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { Environment } from '../config/environment.js';
 import { AuthException, AuthExceptionCode } from './auth.exception.js';
-import { ROLES, type Role, type VerifiedToken } from './role.js';
+import { isRole, type Role, type VerifiedToken } from './role.js';
 
 /**
  * Verifies bearer JWTs: signature (RS256/ES256 from AUTH_JWKS_URL, or HS256 with the
@@ -35,13 +35,18 @@ export class TokenVerifier {
     } catch {
       throw new AuthException(AuthExceptionCode.INVALID_TOKEN, 'The bearer token is invalid or expired');
     }
-    const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is Role => ROLES.includes(role)) : [];
+    const roles = rolesOf(payload);
     const actingFor = actingForOf(payload);
     if (roles.includes('INTEGRATION') && !actingFor) {
       throw new AuthException(AuthExceptionCode.ACTING_FOR_MISSING, 'An INTEGRATION token must name the clinician it acts for (act.sub)');
     }
     return { userId: payload.sub as string, actingFor, roles };
   }
+}
+
+/** The `roles` claim: the known roles it lists; anything else in it grants nothing. */
+function rolesOf(payload: JWTPayload): Role[] {
+  return Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
 }
 
 /** RFC 8693 `act` claim: the party the token's subject acts on behalf of. */

@@ -1,7 +1,7 @@
 import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiErrorCode } from './errors/api-error-code.js';
-import { ApiException } from './errors/api.exception.js';
+import { isApiException } from './errors/api.exception.js';
 import { loggableError } from './errors/loggable-error.js';
 
 const HTTP_STATUS: Record<ApiErrorCode, number> = {
@@ -36,7 +36,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
 }
 
 function describe(exception: unknown): { code: ApiErrorCode; reason?: string; field?: string; message: string; status: number } {
-  if (exception instanceof ApiException) {
+  if (isApiException(exception)) {
     const { apiCode: code, reason, field, message } = exception;
     return { code, reason, ...(field !== undefined && { field }), message, status: HTTP_STATUS[code] };
   }

@@ -36,7 +36,8 @@ function describeRule(name: string, rules: PropertyRules): string {
   if (typeof rule?.message === 'string') return rule.message;
   if (NUMBER_CONSTRAINTS.has(name)) return numberRule(rules);
   if (TEXT_CONSTRAINTS.has(name)) return textRule(rules);
-  const [argument] = rule?.constraints ?? [];
+  const constraints: readonly unknown[] = rule?.constraints ?? [];
+  const argument = constraints[0];
   switch (name) {
     case 'isIn':
       return `${rule?.each ? 'a list of' : 'one of'}: ${(argument as unknown[]).join(', ')}`;
@@ -49,7 +50,7 @@ function describeRule(name: string, rules: PropertyRules): string {
     case 'arrayUnique':
       return 'a list without repeats';
     case 'arrayMaxSize':
-      return `a list of at most ${argument} items`;
+      return `a list of at most ${argument as number} items`;
     case 'whitelistValidation':
       return 'not a field of this input';
     case 'nestedValidation':

@@ -3,6 +3,7 @@ import { InputValidationException } from './errors/api.exception.js';
 import { invalidFields } from './validation-rules.js';
 
 // Control characters other than tab and line breaks have no place in clinical text, and NUL is refused by PostgreSQL.
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's purpose
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const PLAIN_TEXT_RULE = 'well-formed text without control characters';
 

@@ -35,7 +35,7 @@ function openPostgres(connectionString: string): DatabaseConnection {
     kind: 'postgresql',
     adapterFactory: new PrismaPg({ connectionString, max: 10 }),
     migrationAdapterFactory: () => new WholeScriptFactory(new PrismaPg({ connectionString, max: 1 })),
-    close: async () => undefined,
+    close: () => Promise.resolve(),
   };
 }
 

@@ -45,6 +45,6 @@ function toSuggestionModel(suggestion: Suggestion, ruleSetVersion: string): Sugg
   };
 }
 
-function displayValue(value: FactValue | 'unknown'): string {
+function displayValue(value: FactValue): string {
   return Array.isArray(value) ? `[${value.join(', ')}]` : String(value);
 }

@@ -21,6 +21,24 @@ export function daysAgo(days: number): string {
   return calendarDaysBefore(new Date(), days);
 }
 
+/** A suggestion as SUGGESTION_FIELDS selects it. */
+export interface SuggestionView {
+  code: string;
+  ruleSetVersion: string;
+  indicator: string;
+  title: string;
+  detail: string;
+  citations: { id: string; title: string; url: string }[];
+  explanation: { text: string; facts: { name: string; value: string }[]; derivedFacts: { name: string; value: string }[] };
+}
+
+/** What a pathway mutation answers, as `PathwayDriver.write` selects it. */
+interface MutationPayload {
+  eventSequences: number[];
+  replayed: boolean;
+  pathway: { version: number; stage: string };
+}
+
 export interface PathwayView {
   id: string;
   stage: string;
@@ -44,9 +62,12 @@ export class PathwayDriver {
 
   static async open(app: TestApp, side: 'LEFT' | 'RIGHT' = 'LEFT', patient: Record<string, unknown> = {}): Promise<PathwayDriver> {
     const patientId = await registerPatient(app, patient);
-    const data = await app.graphqlOk(`mutation ($input: OpenPathwayInput!) { openPathway(input: $input) { pathway { id version stage } } }`, {
-      input: { patientId, side, idempotencyKey: newKey() },
-    });
+    const data = await app.graphqlOk<{ openPathway: { pathway: { id: string; version: number; stage: string } } }>(
+      `mutation ($input: OpenPathwayInput!) { openPathway(input: $input) { pathway { id version stage } } }`,
+      {
+        input: { patientId, side, idempotencyKey: newKey() },
+      },
+    );
     const driver = new PathwayDriver(app, patientId, data.openPathway.pathway.id);
     driver.version = data.openPathway.pathway.version;
     return driver;
@@ -55,7 +76,7 @@ export class PathwayDriver {
   /** Runs a pathway mutation; returns the raw response so refusals can be checked. */
   async write(mutation: string, fields: Record<string, unknown>, token?: string) {
     const inputType = `${mutation[0].toUpperCase()}${mutation.slice(1)}Input`;
-    const response = await this.app.graphql(
+    const response = await this.app.graphql<Record<string, MutationPayload>>(
       `mutation ($input: ${inputType}!) { ${mutation}(input: $input) { eventSequences replayed pathway { version stage } } }`,
       { input: { pathwayId: this.id, expectedVersion: this.version, idempotencyKey: newKey(), ...fields } },
       token ?? (await this.app.token('CLINICIAN')),
@@ -73,14 +94,15 @@ export class PathwayDriver {
   }
 
   async read(locale: 'EN' | 'NL' = 'EN'): Promise<PathwayView> {
-    return (await this.app.graphqlOk(PATHWAY, { id: this.id, locale })).pathway;
+    return (await this.app.graphqlOk<{ pathway: PathwayView }>(PATHWAY, { id: this.id, locale })).pathway;
   }
 
   /** The stored pathway's nextSteps next to evaluateGuideline on the facts it derived at the same instant. */
   async nextStepsAndStatelessAnswer(locale: 'EN' | 'NL' = 'EN') {
     const pathway = await this.read(locale);
     const facts = Object.fromEntries(Object.entries(pathway.facts).filter(([, value]) => value !== null));
-    const stateless = (await this.app.graphqlOk(EVALUATE, { facts, locale })).evaluateGuideline;
+    const stateless = (await this.app.graphqlOk<{ evaluateGuideline: { suggestions: SuggestionView[] } }>(EVALUATE, { facts, locale }))
+      .evaluateGuideline;
     return { pathway, nextSteps: pathway.nextSteps, stateless: stateless.suggestions };
   }
 }

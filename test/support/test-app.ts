@@ -8,7 +8,7 @@ import { Environment, loadEnvironment } from '../../src/config/environment.js';
 import { PrismaService } from '../../src/database/prisma.service.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
-export interface GraphqlResponse<Data = Record<string, any>> {
+export interface GraphqlResponse<Data = Record<string, unknown>> {
   status: number;
   data?: Data | null;
   errors?: {
@@ -72,7 +72,11 @@ export class TestApp {
     return signDevelopmentToken(this.environment, { sub, roles: roleList, actingFor: actingFor ?? integrationDefault });
   }
 
-  async graphql<Data = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphqlResponse<Data>> {
+  async graphql<Data = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string,
+  ): Promise<GraphqlResponse<Data>> {
     const response = await fetch(`${this.baseUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -82,7 +86,7 @@ export class TestApp {
   }
 
   /** Runs a GraphQL operation as a clinician and fails loudly on any error. */
-  async graphqlOk<Data = Record<string, any>>(
+  async graphqlOk<Data = Record<string, unknown>>(
     query: string,
     variables: Record<string, unknown> = {},
     roles: Role | Role[] = 'CLINICIAN',
@@ -92,9 +96,10 @@ export class TestApp {
     return response.data as Data;
   }
 
-  async get(path: string): Promise<{ status: number; body: any }> {
+  /** A GET request; `Body` is the JSON shape the caller expects. */
+  async get<Body = unknown>(path: string): Promise<{ status: number; body: Body }> {
     const response = await fetch(`${this.baseUrl}${path}`);
-    return { status: response.status, body: await response.json() };
+    return { status: response.status, body: (await response.json()) as Body };
   }
 
   async auditEventCount(): Promise<number> {

@@ -15,7 +15,7 @@ export interface TestDatabase {
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) return { pgliteDataDir: 'memory://', drop: async () => undefined };
+  if (!serverUrl) return { pgliteDataDir: 'memory://', drop: () => Promise.resolve() };
   const name = `test_${randomBytes(6).toString('hex')}`;
   await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
   const url = new URL(serverUrl);

@@ -18,6 +18,11 @@ export abstract class ApiException<Reason extends string = string> extends Error
   }
 }
 
+/** `instanceof ApiException` with the reason typed as a string (`instanceof` alone types it `any`). */
+export function isApiException(value: unknown): value is ApiException {
+  return value instanceof ApiException;
+}
+
 /**
  * The base of a module's exception, from the module's one table giving each of its reasons the
  * API code it answers with: `export class PatientException extends moduleException(API_CODES) {}`.

@@ -13,16 +13,18 @@ type GraphQLContext = { req: FastifyRequest };
  * line (type and stack frames only) for every unexpected error.
  */
 export const errorContextPlugin: ApolloServerPlugin = {
-  async requestDidStart() {
-    return {
-      async didEncounterErrors({ errors, contextValue }) {
+  // Apollo's hooks return promises; these do no asynchronous work.
+  requestDidStart() {
+    return Promise.resolve({
+      didEncounterErrors({ errors, contextValue }) {
         const { req } = contextValue as GraphQLContext;
         for (const error of errors) {
           if (!isClientError(error)) req.log.error(loggableError(error.originalError ?? error), 'Unexpected error');
         }
+        return Promise.resolve();
       },
-      async willSendResponse({ response, contextValue, source }) {
-        if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+      willSendResponse({ response, contextValue, source }) {
+        if (response.body.kind !== 'single' || !response.body.singleResult.errors) return Promise.resolve();
         const correlationId = String((contextValue as GraphQLContext).req.id);
         response.body.singleResult.errors = response.body.singleResult.errors.map((error) => {
           const location = error.locations?.[0];
@@ -35,7 +37,8 @@ export const errorContextPlugin: ApolloServerPlugin = {
               }
             : { ...error, extensions: { ...error.extensions, correlationId } };
         });
+        return Promise.resolve();
       },
-    };
+    });
   },
 };

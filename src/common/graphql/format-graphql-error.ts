@@ -2,7 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
 import { ApiErrorCode } from '../errors/api-error-code.js';
-import { ApiException, InputValidationException } from '../errors/api.exception.js';
+import { InputValidationException, isApiException } from '../errors/api.exception.js';
 
 /** Apollo's and graphql-js's codes for requests the client got wrong. */
 const GRAPHQL_INPUT_ERROR_CODES = new Set([
@@ -47,7 +47,7 @@ export type FormattedApiError = GraphQLFormattedError & {
 /** True for errors the client caused (bad input, refused by a rule), false for faults of ours. */
 export function isClientError(error: unknown): boolean {
   const original = unwrapResolverError(error);
-  if (original instanceof ApiException) return original.apiCode !== ApiErrorCode.INTERNAL_SERVER_ERROR;
+  if (isApiException(original)) return original.apiCode !== ApiErrorCode.INTERNAL_SERVER_ERROR;
   if (original instanceof HttpException) return original.getStatus() < 500;
   const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
   return typeof code === 'string' && GRAPHQL_INPUT_ERROR_CODES.has(code);
@@ -61,7 +61,7 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   const original = unwrapResolverError(error);
   const base = { locations: formatted.locations, path: formatted.path };
 
-  if (original instanceof ApiException) {
+  if (isApiException(original)) {
     const fields = original instanceof InputValidationException ? { fields: original.fields } : {};
     return {
       ...base,

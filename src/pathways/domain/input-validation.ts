@@ -14,9 +14,14 @@ export function requireMember<T>(field: string, value: T | undefined, allowed: r
 }
 
 export function requireMembers<T>(field: string, values: readonly T[] | undefined, allowed: readonly T[]): void {
-  if (!Array.isArray(values) || !values.every((value) => allowed.includes(value))) {
+  if (!isList(values) || !values.every((value) => allowed.includes(value))) {
     throw badInput(field, `${field} must be a list of: ${allowed.join(', ')}.`);
   }
+}
+
+/** `Array.isArray` keeping the element type: on a readonly array it narrows to `any[]`. */
+function isList<T>(values: readonly T[] | undefined): values is readonly T[] {
+  return Array.isArray(values);
 }
 
 /** Checks an optional number against the contract's range of `fact`; `field` names it in the message. */

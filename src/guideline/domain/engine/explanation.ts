@@ -8,8 +8,8 @@ export type FactValue = boolean | number | string | readonly string[];
 
 export interface ExplainedFact {
   readonly name: HipFactName;
-  /** `'unknown'` when the fact is absent. */
-  readonly value: FactValue | 'unknown';
+  /** The string `'unknown'` when the fact is absent. */
+  readonly value: FactValue;
 }
 
 export interface ExplainedDerivedFact {
