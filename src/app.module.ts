@@ -23,6 +23,7 @@ import { HealthModule } from './health/health.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { PathwaysModule } from './pathways/pathways.module.js';
 import { PatientsModule } from './patients/patients.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 
 /** Depth, alias, token and cost limits, no batching, no field suggestions (graphql-armor). */
 const armor = new ApolloArmor({
@@ -66,6 +67,7 @@ const GRAPHQL_LIMITS = { ...armor, plugins: armor.plugins as unknown as ApolloSe
     GuidelineModule,
     PatientsModule,
     PathwaysModule,
+    ReportsModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -5,22 +5,11 @@ import { FixedClock } from './support/fixed-clock.js';
 import { codesOf, PathwayDriver } from './support/pathway-steps.js';
 import { newKey } from './support/test-app.js';
 import { useTestApp } from './support/use-test-app.js';
+import { TYPICAL_EXAM } from './support/clinical-fixtures.js';
 
 /** The service's today: ages, week counts and "not in the future" do not depend on the wall clock. */
 const clock = new FixedClock();
 const daysAgo = (days: number) => clock.daysAgo(days);
-
-const TYPICAL_EXAM = {
-  painLocations: ['GROIN', 'THIGH'],
-  activityRelatedPain: true,
-  painAtRest: false,
-  morningStiffnessMinutes: 15,
-  internalRotationDegrees: 10,
-  flexionDegrees: 95,
-  painOnInternalRotation: true,
-  limping: true,
-  difficultyWithFootwear: true,
-};
 
 /** A pathway's timeline as a query selects it, `Node` being the fields of each event. */
 type TimelineOf<Node> = { pathway: { timeline: { edges: { node: Node }[] } } };

@@ -165,6 +165,7 @@ describe('the repositories', () => {
       updatedAt: openedAt,
       closedAt: null,
       deviationCount: 0,
+      site: null,
       state: openedState('RIGHT', '1948-02-29'),
       patientBirthDate: '1948-02-29',
     });

@@ -84,6 +84,15 @@ describe('the roles table in the README', () => {
       evaluateGuideline: () => ['{ evaluateGuideline(facts: { stage: CLINICAL_EXAM }) { ruleSetVersion } }', {}],
       guidelineRules: () => ['{ guidelineRules { code } }', {}],
       guidelineDerivedFacts: () => ['{ guidelineDerivedFacts { name } }', {}],
+      accessLog: () => ['{ accessLog(filter: { from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z" }) { edges { cursor } } }', {}],
+      pathwayReport: () => ['query ($id: ID!) { pathwayReport(pathwayId: $id) { auditTrail { intact } } }', { id: hip.id }],
+      verifyAuditTrail: () => ['query ($id: ID!) { verifyAuditTrail(pathwayId: $id) { intact } }', { id: hip.id }],
+      qualityIndicators: () => ['{ qualityIndicators { reportDate } }', {}],
+      qualityIndicatorPathways: () => ['{ qualityIndicatorPathways(code: QI_EXERCISE, group: COMPLEMENT) { edges { cursor } } }', {}],
+      flowReport: () => ['{ flowReport { reportDate } }', {}],
+      waitingPathways: () => ['{ waitingPathways(thresholdDays: 30) { edges { cursor } } }', {}],
+      deviationsReport: () => ['{ deviationsReport { total } }', {}],
+      suggestionsReport: () => ['{ suggestionsReport { suggestions { code } } }', {}],
     };
   });
 

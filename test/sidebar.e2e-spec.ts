@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { daysAgo, PATHWAY_FIELDS, PathwayDriver, type PathwayView } from './support/pathway-steps.js';
 import { useTestApp } from './support/use-test-app.js';
+import { isBatchedWrite } from './support/batched-writes.js';
 
 /** What the EHR sidebar asks when it opens on a patient. */
 const SIDEBAR = `
@@ -15,8 +16,8 @@ describe('the sidebar read', () => {
   const app = useTestApp();
   let queries = 0;
   beforeAll(() => {
-    (app.prisma as unknown as { $on(event: 'query', listener: () => void): void }).$on('query', () => {
-      queries += 1;
+    (app.prisma as unknown as { $on(event: 'query', listener: (event: { query: string }) => void): void }).$on('query', (event) => {
+      if (!isBatchedWrite(event.query)) queries += 1;
     });
   });
 

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from '../generated/prisma/client.js';
+import type { AuditEvent, Prisma } from '../generated/prisma/client.js';
 import { PrismaService, type PrismaTransaction } from '../database/prisma.service.js';
 import type { ActingUser } from '../auth/role.js';
 import { fromDateOnly, toDateOnly } from '../common/dates.js';
 import type { CalendarDate } from '../contract/calendar-date.js';
 import { staleVersion } from './audit.exception.js';
+import { findStreamBreak, type StreamBreak } from './audit-verifier.js';
 import { GENESIS_HASH, hashEvent, type ChainedEventFields } from './domain/hash-chain.js';
 
 export interface WriteContext {
@@ -49,6 +50,31 @@ export interface RecordedAuditEvent {
   ruleSetVersion: string;
 }
 
+/** A whole stream read in one snapshot: its events, and its hash chain recomputed from the same rows. */
+export interface VerifiedStream {
+  events: RecordedAuditEvent[];
+  /** The first link that does not hold; undefined when the chain is intact. */
+  firstBreak?: StreamBreak;
+}
+
+/** The fields an appended event's hash covers (the data generator chains its events with it too). */
+export function chainedEventFields(streamId: string, sequence: number, event: NewAuditEvent, context: WriteContext): ChainedEventFields {
+  return {
+    streamId,
+    sequence,
+    type: event.type,
+    payload: event.payload,
+    actor: context.user.userId,
+    actingFor: context.user.actingFor ?? null,
+    role: context.user.role,
+    clinicalDate: event.clinicalDate ?? null,
+    recordedAt: context.recordedAt.toISOString(),
+    reason: event.reason ?? null,
+    ruleSetVersion: event.ruleSetVersion,
+    idempotencyKey: context.idempotencyKey,
+  };
+}
+
 /** The one owner of the hash-chained audit log: appends events inside the caller's transaction, and reads streams. */
 @Injectable()
 export class AuditLogService {
@@ -60,24 +86,38 @@ export class AuditLogService {
       where: { streamId, sequence: { gt: afterSequence } },
       orderBy: { sequence: 'asc' },
       take: limit,
-      select: {
-        sequence: true,
-        type: true,
-        payload: true,
-        clinicalDate: true,
-        recordedAt: true,
-        actor: true,
-        actingFor: true,
-        role: true,
-        reason: true,
-        ruleSetVersion: true,
-      },
+      select: RECORDED_EVENT_FIELDS,
     });
-    return events.map((event) => ({
-      ...event,
-      payload: event.payload as Record<string, unknown>,
-      clinicalDate: event.clinicalDate ? toDateOnly(event.clinicalDate) : null,
-    }));
+    return events.map(toRecordedEvent);
+  }
+
+  /** A whole stream's events in sequence order, read through `db` (inside a write: its own events included). */
+  async readStreamWithMeta(db: PrismaTransaction, streamId: string): Promise<RecordedAuditEvent[]> {
+    return (await this.readStreamsWithMeta(db, [streamId])).get(streamId)!;
+  }
+
+  /** The events of these streams, each stream's in sequence order: one query. */
+  async readStreamsWithMeta(db: PrismaTransaction, streamIds: readonly string[]): Promise<Map<string, RecordedAuditEvent[]>> {
+    const rows = await db.auditEvent.findMany({
+      where: { streamId: { in: [...streamIds] } },
+      orderBy: [{ streamId: 'asc' }, { sequence: 'asc' }],
+      select: { streamId: true, ...RECORDED_EVENT_FIELDS },
+    });
+    const byStream = new Map<string, RecordedAuditEvent[]>(streamIds.map((id) => [id, []]));
+    for (const row of rows) byStream.get(row.streamId)!.push(toRecordedEvent(row));
+    return byStream;
+  }
+
+  /** Every event of the stream, with its chain verified; undefined when there is no stream of this type with this id. */
+  async readVerifiedStream(streamId: string, type: StreamTarget['type']): Promise<VerifiedStream | undefined> {
+    return this.prisma.$transaction(
+      async (tx) => {
+        const stream = await tx.auditStream.findUnique({ where: { id: streamId }, include: { events: { orderBy: { sequence: 'asc' } } } });
+        if (stream?.type !== type) return undefined;
+        return { events: stream.events.map(toRecordedEvent), firstBreak: findStreamBreak(stream, stream.events) };
+      },
+      { isolationLevel: 'RepeatableRead' },
+    );
   }
 
   async append(tx: PrismaTransaction, stream: StreamTarget, events: readonly NewAuditEvent[], context: WriteContext): Promise<AppendedEvent[]> {
@@ -85,20 +125,7 @@ export class AuditLogService {
     if (stream.expectedVersion !== lastSequence) throw staleVersion();
     const appended: AppendedEvent[] = [];
     for (const event of events) {
-      const fields: ChainedEventFields = {
-        streamId: stream.id,
-        sequence: lastSequence + 1,
-        type: event.type,
-        payload: event.payload,
-        actor: context.user.userId,
-        actingFor: context.user.actingFor ?? null,
-        role: context.user.role,
-        clinicalDate: event.clinicalDate ?? null,
-        recordedAt: context.recordedAt.toISOString(),
-        reason: event.reason ?? null,
-        ruleSetVersion: event.ruleSetVersion,
-        idempotencyKey: context.idempotencyKey,
-      };
+      const fields = chainedEventFields(stream.id, lastSequence + 1, event, context);
       const hash = hashEvent(lastHash, fields);
       await tx.auditEvent.create({
         data: {
@@ -130,4 +157,32 @@ export class AuditLogService {
     if (!row) throw new Error(`Audit stream ${stream.id} does not exist`);
     return { lastSequence: row.last_sequence, lastHash: row.last_hash };
   }
+}
+
+const RECORDED_EVENT_FIELDS = {
+  sequence: true,
+  type: true,
+  payload: true,
+  clinicalDate: true,
+  recordedAt: true,
+  actor: true,
+  actingFor: true,
+  role: true,
+  reason: true,
+  ruleSetVersion: true,
+} as const satisfies Record<keyof RecordedAuditEvent, true>;
+
+function toRecordedEvent(event: Pick<AuditEvent, keyof RecordedAuditEvent>): RecordedAuditEvent {
+  return {
+    sequence: event.sequence,
+    type: event.type,
+    payload: event.payload as Record<string, unknown>,
+    clinicalDate: event.clinicalDate ? toDateOnly(event.clinicalDate) : null,
+    recordedAt: event.recordedAt,
+    actor: event.actor,
+    actingFor: event.actingFor,
+    role: event.role,
+    reason: event.reason,
+    ruleSetVersion: event.ruleSetVersion,
+  };
 }

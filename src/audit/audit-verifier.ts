@@ -1,11 +1,20 @@
 import { toDateOnly } from '../common/dates.js';
-import type { PrismaClient } from '../generated/prisma/client.js';
-import { findFirstBrokenLink, type BrokenLink, type StoredChainEvent } from './domain/hash-chain.js';
+import type { AuditEvent, AuditStream, PrismaClient } from '../generated/prisma/client.js';
+import { findFirstBrokenLink, type ChainProblem, type StoredChainEvent } from './domain/hash-chain.js';
+
+export type StreamProblem = ChainProblem | 'STREAM_HEAD_MISMATCH';
+
+/** The first link that does not hold, or a stream row whose head is not its last event. */
+export interface StreamBreak {
+  streamId: string;
+  sequence: number;
+  problem: StreamProblem;
+}
 
 export interface AuditVerification {
   streams: number;
   events: number;
-  firstBrokenLink?: BrokenLink | { streamId: string; sequence: number; problem: 'STREAM_HEAD_MISMATCH' };
+  firstBrokenLink?: StreamBreak;
 }
 
 const STREAMS_PER_BATCH = 200;
@@ -25,30 +34,40 @@ export async function verifyAuditLog(prisma: PrismaClient): Promise<AuditVerific
     for (const stream of batch) {
       streams += 1;
       events += stream.events.length;
-      const chain: StoredChainEvent[] = stream.events.map((event) => ({
-        streamId: event.streamId,
-        sequence: event.sequence,
-        type: event.type,
-        payload: event.payload,
-        actor: event.actor,
-        actingFor: event.actingFor,
-        role: event.role,
-        clinicalDate: event.clinicalDate ? toDateOnly(event.clinicalDate) : null,
-        recordedAt: event.recordedAt.toISOString(),
-        reason: event.reason,
-        ruleSetVersion: event.ruleSetVersion,
-        idempotencyKey: event.idempotencyKey,
-        previousHash: event.previousHash,
-        hash: event.hash,
-      }));
-      const broken = findFirstBrokenLink(chain);
+      const broken = findStreamBreak(stream, stream.events);
       if (broken) return { streams, events, firstBrokenLink: broken };
-      const head = chain.at(-1);
-      if ((head?.sequence ?? 0) !== stream.lastSequence || (head && head.hash !== stream.lastHash)) {
-        return { streams, events, firstBrokenLink: { streamId: stream.id, sequence: stream.lastSequence, problem: 'STREAM_HEAD_MISMATCH' } };
-      }
     }
     if (batch.length < STREAMS_PER_BATCH) return { streams, events };
     afterId = batch.at(-1)!.id;
   }
+}
+
+/**
+ * Recomputes one stream's chain from its stored rows (all of them, in sequence order) and checks
+ * that the stream row's head is its last event: the first break, or undefined when intact.
+ */
+export function findStreamBreak(stream: Pick<AuditStream, 'id' | 'lastSequence' | 'lastHash'>, rows: readonly AuditEvent[]): StreamBreak | undefined {
+  const chain: StoredChainEvent[] = rows.map((event) => ({
+    streamId: event.streamId,
+    sequence: event.sequence,
+    type: event.type,
+    payload: event.payload,
+    actor: event.actor,
+    actingFor: event.actingFor,
+    role: event.role,
+    clinicalDate: event.clinicalDate ? toDateOnly(event.clinicalDate) : null,
+    recordedAt: event.recordedAt.toISOString(),
+    reason: event.reason,
+    ruleSetVersion: event.ruleSetVersion,
+    idempotencyKey: event.idempotencyKey,
+    previousHash: event.previousHash,
+    hash: event.hash,
+  }));
+  const broken = findFirstBrokenLink(chain);
+  if (broken) return broken;
+  const head = chain.at(-1);
+  if ((head?.sequence ?? 0) !== stream.lastSequence || (head && head.hash !== stream.lastHash)) {
+    return { streamId: stream.id, sequence: stream.lastSequence, problem: 'STREAM_HEAD_MISMATCH' };
+  }
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { brusselsDate, completedYears, daysBetween, isCalendarDate } from './calendar-date.js';
+import { brusselsDate, completedYears, daysBetween, isCalendarDate, startOfBrusselsDay } from './calendar-date.js';
 
 describe('brusselsDate', () => {
   it.each([
@@ -14,6 +14,11 @@ describe('brusselsDate', () => {
     ['2026-12-31T23:00:00Z', '2027-01-01', 'new year in Brussels'],
   ])('%s is %s (%s)', (instant, date) => {
     expect(brusselsDate(new Date(instant))).toBe(date);
+  });
+
+  it('answers each instant of an hour, and the hours around it, whatever was asked before', () => {
+    const asked = ['2026-03-28T22:00:00Z', '2026-03-28T22:59:59.999Z', '2026-03-28T23:00:00Z', '2026-03-28T22:30:00Z', '2026-03-28T23:59:59Z'];
+    expect(asked.map((instant) => brusselsDate(new Date(instant)))).toEqual(['2026-03-28', '2026-03-28', '2026-03-29', '2026-03-28', '2026-03-29']);
   });
 });
 
@@ -53,5 +58,17 @@ describe('completedYears', () => {
     ['2008-02-29', '2028-02-29', 20, 'a leap-day birthday in a leap year'],
   ])('from %s to %s is %d (%s)', (from, to, years) => {
     expect(completedYears(from, to)).toBe(years);
+  });
+});
+
+describe('startOfBrusselsDay', () => {
+  it.each([
+    ['2026-01-15', '2026-01-14T23:00:00.000Z', 'winter time'],
+    ['2026-07-15', '2026-07-14T22:00:00.000Z', 'summer time'],
+    ['2026-03-29', '2026-03-28T23:00:00.000Z', 'summer time starts later that night'],
+    ['2026-10-25', '2026-10-24T22:00:00.000Z', 'summer time ends later that night'],
+    ['2026-10-26', '2026-10-25T23:00:00.000Z', 'the first day back in winter time'],
+  ])('%s starts at %s (%s)', (date, instant) => {
+    expect(startOfBrusselsDay(date).toISOString()).toBe(instant);
   });
 });

@@ -141,3 +141,7 @@ export const NUMERIC_FACT_RANGES = {
   weeksSinceSurgery: { min: 0, max: 520, integer: true },
   postoperativeOxfordHipScore: { min: 0, max: 48, integer: true },
 } as const satisfies Partial<Record<keyof HipFacts, { min: number; max: number; integer: boolean }>>;
+
+/** An organisation code (e.g. a campus) a pathway is followed at: stored, and filtered on in reports. */
+export const SITE_CODE_PATTERN = /^[A-Za-z0-9._-]{1,50}$/;
+export const SITE_CODE_RULE = '1 to 50 characters of A-Z a-z 0-9 . _ -';

@@ -32,6 +32,7 @@ export function toPathwayView(pathway: StoredPathway, now: Date): PathwayView {
     closedAt: pathway.closedAt,
     closeReason: state.closeReason ?? null,
     deviationCount: pathway.deviationCount,
+    site: pathway.site,
     evaluatedAt: now,
     facts,
     checklistRecord,

@@ -18,6 +18,7 @@ export interface StoredPathway {
   updatedAt: Date;
   closedAt: Date | null;
   deviationCount: number;
+  site: string | null;
   state: PathwayState;
   /** Fact derivation needs it (ages, dates before birth). */
   patientBirthDate: CalendarDate;
@@ -28,6 +29,14 @@ export interface NewPathway {
   patientId: string;
   state: PathwayState;
   openedAt: Date;
+  site?: string;
+}
+
+/** A pathway as the reporting projection needs it. */
+export interface PathwayOfPatient {
+  id: string;
+  patientId: string;
+  patientBirthDate: CalendarDate;
 }
 
 export interface PathwayChange {
@@ -71,7 +80,7 @@ export class PathwayRepository {
   }
 
   /** Inserts a newly opened pathway; a second open pathway on the same hip (even from a concurrent write) is refused. */
-  async insert(tx: PrismaTransaction, { id, patientId, state, openedAt }: NewPathway): Promise<void> {
+  async insert(tx: PrismaTransaction, { id, patientId, state, openedAt, site }: NewPathway): Promise<void> {
     try {
       await tx.pathway.create({
         data: {
@@ -83,6 +92,7 @@ export class PathwayRepository {
           version: state.version,
           openedAt,
           updatedAt: openedAt,
+          site,
           state: toJson(state),
           stateSchemaVersion: PATHWAY_STATE_SCHEMA_VERSION,
         },
@@ -91,6 +101,16 @@ export class PathwayRepository {
       if (isUniqueViolation(error)) throw hipAlreadyOpen();
       throw error;
     }
+  }
+
+  /** A page of pathways in id order after `afterId`, locked until `tx` ends (a concurrent write waits for them): one query. */
+  async lockPage(tx: PrismaTransaction, afterId: string | undefined, limit: number): Promise<PathwayOfPatient[]> {
+    return tx.$queryRaw<PathwayOfPatient[]>`
+      SELECT p.id::text AS id, p.patient_id::text AS "patientId", pa.birth_date::text AS "patientBirthDate"
+      FROM pathway p JOIN patient pa ON pa.id = p.patient_id
+      WHERE ${afterId ?? null}::uuid IS NULL OR p.id > ${afterId ?? null}::uuid
+      ORDER BY p.id LIMIT ${limit}
+      FOR UPDATE OF p`;
   }
 
   /** Writes the pathway's new state over `current`, read under the lock; closing it frees its hip for a new pathway. */
@@ -120,6 +140,7 @@ function toStoredPathway(row: PathwayRow): StoredPathway {
     updatedAt: row.updatedAt,
     closedAt: row.closedAt,
     deviationCount: row.deviationCount,
+    site: row.site,
     state: row.state as unknown as PathwayState,
     patientBirthDate: toDateOnly(row.patient.birthDate),
   };

@@ -1,8 +1,12 @@
 import { Args, ArgsType, Context, Field, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsBoolean, IsOptional } from 'class-validator';
+import { AccessLogService } from '../audit/access-log/access-log.service.js';
+import { CurrentUser } from '../auth/current-user.decorator.js';
+import type { ActingUser } from '../auth/role.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { buildChecklist } from '../checklist/domain/checklist.js';
 import { PageArgs } from '../common/graphql/connection.js';
+import { OperationName } from '../common/graphql/operation-name.decorator.js';
 import type { RequestLoaders } from '../common/graphql/request-loaders.js';
 import { IdArgs } from '../common/graphql/id.args.js';
 import { LocaleArgs } from '../guideline/dto/evaluate-guideline.args.js';
@@ -15,6 +19,7 @@ import { PathwayEventConnection } from './models/pathway-event.model.js';
 import { Pathway } from './models/pathway.model.js';
 import type { PathwayView } from './pathway-view.js';
 import { PathwaysService } from './pathways.service.js';
+import { SuggestionImpressionsService } from './suggestion-impressions.service.js';
 
 @ArgsType()
 class PatientPathwaysArgs {
@@ -32,12 +37,16 @@ export class PathwaysResolver {
     private readonly pathways: PathwaysService,
     private readonly patients: PatientsService,
     private readonly guideline: GuidelineService,
+    private readonly accessLog: AccessLogService,
+    private readonly impressions: SuggestionImpressionsService,
   ) {}
 
   @Query(() => Pathway)
   @Roles(...READERS)
-  pathway(@Args() { id }: IdArgs): Promise<PathwayView> {
-    return this.pathways.get(id);
+  async pathway(@Args() { id }: IdArgs, @CurrentUser() user: ActingUser, @OperationName() operation: string): Promise<PathwayView> {
+    const pathway = await this.pathways.get(id);
+    this.accessLog.record(user, [pathway.patientId], operation);
+    return pathway;
   }
 
   @ResolveField(() => Patient)
@@ -49,7 +58,12 @@ export class PathwaysResolver {
   @ResolveField(() => [SuggestionModel], { description: "The guideline on this pathway's facts: equals evaluateGuideline(facts)." })
   @Roles(...READERS)
   nextSteps(@Parent() pathway: PathwayView, @Args() { locale }: LocaleArgs): SuggestionModel[] {
-    return this.guideline.evaluate(pathway.facts, locale).suggestions;
+    const { suggestions } = this.guideline.evaluate(pathway.facts, locale);
+    this.impressions.record(
+      pathway.id,
+      suggestions.map((suggestion) => suggestion.code),
+    );
+    return suggestions;
   }
 
   @ResolveField(() => [ChecklistItemModel], { description: 'The consultation checklist of the current stage.' })
@@ -60,8 +74,15 @@ export class PathwaysResolver {
 
   @ResolveField(() => PathwayEventConnection, { description: 'Who recorded what, when and why, in order.' })
   @Roles('CLINICIAN', 'AUDITOR')
-  timeline(@Parent() pathway: PathwayView, @Args() { first, after }: PageArgs): Promise<PathwayEventConnection> {
-    return this.pathways.timeline(pathway, first, after);
+  async timeline(
+    @Parent() pathway: PathwayView,
+    @Args() { first, after }: PageArgs,
+    @CurrentUser() user: ActingUser,
+    @OperationName() operation: string,
+  ): Promise<PathwayEventConnection> {
+    const timeline = await this.pathways.timeline(pathway, first, after);
+    this.accessLog.record(user, [pathway.patientId], operation);
+    return timeline;
   }
 
   private readonly patientsById = (ids: readonly string[]) => this.patients.getMany(ids);
@@ -69,16 +90,23 @@ export class PathwaysResolver {
 
 @Resolver(() => Patient)
 export class PatientPathwaysResolver {
-  constructor(private readonly pathwaysService: PathwaysService) {}
+  constructor(
+    private readonly pathwaysService: PathwaysService,
+    private readonly accessLog: AccessLogService,
+  ) {}
 
   @ResolveField(() => [Pathway], { description: "The patient's pathways, newest first." })
   @Roles(...READERS)
-  pathways(
+  async pathways(
     @Parent() patient: Patient,
     @Args() { openOnly }: PatientPathwaysArgs,
     @Context('loaders') loaders: RequestLoaders,
+    @CurrentUser() user: ActingUser,
+    @OperationName() operation: string,
   ): Promise<PathwayView[]> {
-    return loaders.of(openOnly ? this.openPathwaysOf : this.pathwaysOf).load(patient.id);
+    const pathways = await loaders.of(openOnly ? this.openPathwaysOf : this.pathwaysOf).load(patient.id);
+    this.accessLog.record(user, [patient.id], operation);
+    return pathways;
   }
 
   private readonly pathwaysOf = (patientIds: readonly string[]) => this.pathwaysService.listForPatients(patientIds, false);

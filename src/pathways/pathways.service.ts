@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from '../generated/prisma/client.js';
 import { AuditLogService, type WriteContext } from '../audit/audit-log.service.js';
 import { AuditedWriteService } from '../audit/audited-write.service.js';
 import { staleVersion } from '../audit/audit.exception.js';
@@ -13,6 +12,7 @@ import { evaluate } from '../guideline/domain/engine/rule-engine.js';
 import { RULE_SET_VERSION } from '../guideline/domain/rules/rule-set.js';
 import { PatientException, PatientExceptionCode } from '../patients/patient.exception.js';
 import { PatientRepository } from '../patients/patient.repository.js';
+import { PathwayReportProjection } from '../reports/pathway-report.projection.js';
 import { brusselsDate } from '../contract/calendar-date.js';
 import type { DecisionContext, PathwayCommand } from './domain/pathway-commands.js';
 import type { PathwayEvent } from './domain/pathway-events.js';
@@ -25,6 +25,7 @@ import type { PathwayWritePayload } from './models/pathway-write.payload.js';
 import { PathwayException } from './pathway.exception.js';
 import { PathwayRepository } from './pathway.repository.js';
 import { toPathwayView, type PathwayView } from './pathway-view.js';
+import { toAuditEvent } from './pathway-audit-event.js';
 
 /** A write's answer: the pathway as it is now, as the service hands pathways out. */
 export type PathwayWriteResult = Omit<PathwayWritePayload, 'pathway'> & { pathway: PathwayView };
@@ -40,6 +41,7 @@ export class PathwaysService {
     private readonly patients: PatientRepository,
     private readonly writes: AuditedWriteService,
     private readonly auditLog: AuditLogService,
+    private readonly reportProjection: PathwayReportProjection,
     private readonly clock: Clock,
   ) {}
 
@@ -49,11 +51,18 @@ export class PathwaysService {
       const birthDate = await this.patients.findBirthDate(tx, input.patientId);
       if (!birthDate) throw new PatientException(PatientExceptionCode.PATIENT_NOT_FOUND, 'No patient with this id', 'patientId');
       const id = randomUUID();
-      const decided = runDecide(undefined, { type: 'OPEN_PATHWAY', side: input.side }, decisionContext(undefined, birthDate, context.recordedAt));
+      const site = input.site ?? undefined;
+      const decided = runDecide(
+        undefined,
+        { type: 'OPEN_PATHWAY', side: input.side, site },
+        decisionContext(undefined, birthDate, context.recordedAt),
+      );
       const { state, events } = commit(undefined, decided);
       await this.appendEvents(tx, id, 0, events, context);
-      await this.pathways.insert(tx, { id, patientId: input.patientId, state, openedAt: context.recordedAt });
-      return { pathwayId: id, eventSequences: events.map((event) => event.sequence) };
+      await this.pathways.insert(tx, { id, patientId: input.patientId, state, openedAt: context.recordedAt, site });
+      const sequences = events.map((event) => event.sequence);
+      await this.reportProjection.afterWrite(tx, { id, patientId: input.patientId, patientBirthDate: birthDate }, sequences);
+      return { pathwayId: id, eventSequences: sequences };
     });
     return { pathway: await this.get(result.pathwayId), eventSequences: result.eventSequences, replayed };
   }
@@ -71,7 +80,9 @@ export class PathwaysService {
       await this.appendEvents(tx, current.id, current.version, events, context, input.note);
       const addedDeviations = events.filter((event) => event.type === 'STAGE_CHANGED' && event.payload.deviation).length;
       await this.pathways.update(tx, current, { state, updatedAt: context.recordedAt, addedDeviations });
-      return { pathwayId: current.id, eventSequences: events.map((event) => event.sequence) };
+      const sequences = events.map((event) => event.sequence);
+      await this.reportProjection.afterWrite(tx, current, sequences);
+      return { pathwayId: current.id, eventSequences: sequences };
     });
     return { pathway: await this.get(result.pathwayId), eventSequences: result.eventSequences, replayed };
   }
@@ -118,13 +129,7 @@ export class PathwaysService {
     return this.auditLog.append(
       tx,
       { id: pathwayId, type: 'PATHWAY', expectedVersion },
-      events.map((event) => ({
-        type: event.type,
-        payload: toJson(note ? { ...event.payload, note } : event.payload),
-        clinicalDate: event.clinicalDate,
-        reason: reasonOf(event) ?? note,
-        ruleSetVersion: RULE_SET_VERSION,
-      })),
+      events.map((event) => toAuditEvent(event, note)),
       context,
     );
   }
@@ -149,17 +154,6 @@ function runDecide(state: PathwayState | undefined, command: PathwayCommand, con
     if (error instanceof PathwayError) throw new PathwayException(error.reason, error.message, error.field);
     throw error;
   }
-}
-
-/** Event payloads are plain JSON objects; their interfaces just lack Prisma's index signature. */
-function toJson(value: object): Prisma.InputJsonObject {
-  return value;
-}
-
-/** The "why" the event itself carries, for the audit log's reason column. */
-function reasonOf(event: PathwayEvent): string | undefined {
-  const payload = event.payload as { reason?: string; deviationReason?: string; closeReason?: string; comment?: string };
-  return payload.reason ?? payload.deviationReason ?? payload.comment ?? payload.closeReason;
 }
 
 function parseSequenceCursor(cursor: string): number {

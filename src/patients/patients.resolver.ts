@@ -1,4 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AccessLogService } from '../audit/access-log/access-log.service.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import type { ActingUser } from '../auth/role.js';
@@ -14,7 +15,10 @@ import { PatientsService } from './patients.service.js';
 
 @Resolver(() => Patient)
 export class PatientsResolver {
-  constructor(private readonly patientsService: PatientsService) {}
+  constructor(
+    private readonly patientsService: PatientsService,
+    private readonly accessLog: AccessLogService,
+  ) {}
 
   @Mutation(() => RegisterPatientPayload)
   @Roles('CLINICIAN', 'ADMIN')
@@ -28,19 +32,37 @@ export class PatientsResolver {
 
   @Query(() => Patient)
   @Roles('CLINICIAN', 'AUDITOR', 'INTEGRATION', 'ADMIN')
-  patient(@Args() { id }: IdArgs): Promise<Patient> {
-    return this.patientsService.get(id);
+  async patient(@Args() { id }: IdArgs, @CurrentUser() user: ActingUser, @OperationName() operation: string): Promise<Patient> {
+    const patient = await this.patientsService.get(id);
+    this.accessLog.record(user, [patient.id], operation);
+    return patient;
   }
 
   @Query(() => Patient, { description: 'The patient the EHR knows by this identifier.' })
   @Roles('CLINICIAN', 'AUDITOR', 'INTEGRATION', 'ADMIN')
-  patientByIdentifier(@Args() { system, value }: PatientByIdentifierArgs): Promise<Patient> {
-    return this.patientsService.getByIdentifier(system, value);
+  async patientByIdentifier(
+    @Args() { system, value }: PatientByIdentifierArgs,
+    @CurrentUser() user: ActingUser,
+    @OperationName() operation: string,
+  ): Promise<Patient> {
+    const patient = await this.patientsService.getByIdentifier(system, value);
+    this.accessLog.record(user, [patient.id], operation);
+    return patient;
   }
 
   @Query(() => PatientConnection)
   @Roles('CLINICIAN', 'AUDITOR', 'ADMIN')
-  patients(@Args() { first, after }: PageArgs): Promise<PatientConnection> {
-    return this.patientsService.list(first, after);
+  async patients(
+    @Args() { first, after }: PageArgs,
+    @CurrentUser() user: ActingUser,
+    @OperationName() operation: string,
+  ): Promise<PatientConnection> {
+    const page = await this.patientsService.list(first, after);
+    this.accessLog.record(
+      user,
+      page.edges.map((edge) => edge.node.id),
+      operation,
+    );
+    return page;
   }
 }

@@ -19,3 +19,16 @@ export const TYPICAL_PRESENTATION: Readonly<HipFacts> = {
   redFlagsScreened: true,
   redFlags: [],
 };
+
+/** A whole clinical exam with a typical presentation's findings, as `recordClinicalExam` takes it. */
+export const TYPICAL_EXAM = {
+  painLocations: ['GROIN', 'THIGH'],
+  activityRelatedPain: true,
+  painAtRest: false,
+  morningStiffnessMinutes: 15,
+  internalRotationDegrees: 10,
+  flexionDegrees: 95,
+  painOnInternalRotation: true,
+  limping: true,
+  difficultyWithFootwear: true,
+} as const;

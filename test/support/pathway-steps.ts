@@ -60,12 +60,18 @@ export class PathwayDriver {
     readonly id: string,
   ) {}
 
-  static async open(app: TestApp, side: 'LEFT' | 'RIGHT' = 'LEFT', patient: Record<string, unknown> = {}): Promise<PathwayDriver> {
+  /** Registers a patient and opens a pathway on its `side`; `opening` adds fields to openPathway's input (a site). */
+  static async open(
+    app: TestApp,
+    side: 'LEFT' | 'RIGHT' = 'LEFT',
+    patient: Record<string, unknown> = {},
+    opening: Record<string, unknown> = {},
+  ): Promise<PathwayDriver> {
     const patientId = await registerPatient(app, patient);
     const data = await app.graphqlOk<{ openPathway: { pathway: { id: string; version: number; stage: string } } }>(
       `mutation ($input: OpenPathwayInput!) { openPathway(input: $input) { pathway { id version stage } } }`,
       {
-        input: { patientId, side, idempotencyKey: newKey() },
+        input: { patientId, side, idempotencyKey: newKey(), ...opening },
       },
     );
     const driver = new PathwayDriver(app, patientId, data.openPathway.pathway.id);

@@ -65,6 +65,18 @@ export class TestApp {
     await this.database.drop();
   }
 
+  /**
+   * Stops the application as a shutdown does and starts it again on the same database; close the
+   * returned app, not this one. On PGlite start with `env: { PGLITE_DATA_DIR: <a folder> }`: an
+   * in-memory database ends with the application.
+   */
+  async restart({ overrides = [] }: Pick<TestAppOptions, 'overrides'> = {}): Promise<TestApp> {
+    await this.app.close();
+    const app = await createApp(this.environment, { overrides });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    return new TestApp(app, await app.getUrl(), this.environment, this.database);
+  }
+
   /** A token for these roles; an INTEGRATION token acts for dr.peeters unless told otherwise. */
   token(roles: Role | Role[], sub = 'dr.peeters', actingFor?: string): Promise<string> {
     const roleList = Array.isArray(roles) ? roles : [roles];

@@ -3,7 +3,7 @@ import type { HipFacts, PathwayStage } from '../../contract/vocabulary.js';
 import { evaluate } from '../../guideline/domain/engine/rule-engine.js';
 import { coreTreatmentGiven, referralRuleHolds } from '../../guideline/domain/rules/derived-facts.js';
 import type { SuggestionCode } from '../../guideline/domain/rules/suggestion-codes.js';
-import { derivePathwayRecord } from './fact-derivation.js';
+import { derivePathwayRecord, treatmentGivenOn } from './fact-derivation.js';
 import type { NewPathwayEvent, PathwayEventPayloads, RecordingEventType } from './pathway-events.js';
 import { commit, type PathwayState } from './pathway-state-machine.js';
 
@@ -567,5 +567,46 @@ describe('derivePathwayRecord: checklist record', () => {
     ],
   ])('%s', (_case, events, expected) => {
     expect(recordOf(...events)).toMatchObject(expected);
+  });
+});
+
+describe('treatmentGivenOn: a treatment given on a day', () => {
+  it.each<[string, NewPathwayEvent[], PathwayEventPayloads['TREATMENT_STARTED']['treatment'], string, boolean]>([
+    ['on the day of its start', [start('2026-03-01', 'ORAL_NSAID')], 'ORAL_NSAID', '2026-03-01', true],
+    ['not the day before its start', [start('2026-03-01', 'ORAL_NSAID')], 'ORAL_NSAID', '2026-02-28', false],
+    ['on the day before its stop', [start('2026-03-01', 'ORAL_NSAID'), stop('2026-03-10', 'ORAL_NSAID')], 'ORAL_NSAID', '2026-03-09', true],
+    ['not on the day of its stop', [start('2026-03-01', 'ORAL_NSAID'), stop('2026-03-10', 'ORAL_NSAID')], 'ORAL_NSAID', '2026-03-10', false],
+    [
+      'never, when stopped on its own start day',
+      [start('2026-03-01', 'ORAL_NSAID'), stop('2026-03-01', 'ORAL_NSAID')],
+      'ORAL_NSAID',
+      '2026-03-01',
+      false,
+    ],
+    [
+      'again from a restart',
+      [start('2026-03-01', 'ORAL_NSAID'), stop('2026-03-05', 'ORAL_NSAID'), start('2026-03-20', 'ORAL_NSAID')],
+      'ORAL_NSAID',
+      '2026-03-20',
+      true,
+    ],
+    ['not from a start marked in error', [start('2026-03-01', 'ORAL_NSAID'), inError(2)], 'ORAL_NSAID', '2026-03-05', false],
+    ['not another treatment', [start('2026-03-01', 'ORAL_NSAID')], 'GASTROPROTECTION', '2026-03-05', false],
+    [
+      'an injection on the 90th day after it, whatever a stop says',
+      [start('2026-01-01', 'INTRA_ARTICULAR_CORTICOSTEROID'), stop('2026-01-02', 'INTRA_ARTICULAR_CORTICOSTEROID')],
+      'INTRA_ARTICULAR_CORTICOSTEROID',
+      '2026-04-01',
+      true,
+    ],
+    [
+      'an injection not on the 91st day after it',
+      [start('2026-01-01', 'INTRA_ARTICULAR_CORTICOSTEROID')],
+      'INTRA_ARTICULAR_CORTICOSTEROID',
+      '2026-04-02',
+      false,
+    ],
+  ])('%s', (_case, events, treatment, day, expected) => {
+    expect(treatmentGivenOn(pathway(...events), treatment, day)).toBe(expected);
   });
 });

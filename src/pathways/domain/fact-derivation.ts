@@ -109,6 +109,23 @@ export function derivePathwayRecord(state: PathwayState, { birthDate, now }: Der
   };
 }
 
+/**
+ * Whether `treatment` is given on `day` (GUIDELINE.md, "Facts"): its latest start dated on or
+ * before that day is not followed by a stop of it dated on or before that day (a stop on the
+ * start's own day, recorded after it, follows it); an injection is given on the day of its start
+ * and the 90 days after, whatever a later stop says. Entered-in-error recordings do not count.
+ */
+export function treatmentGivenOn(state: PathwayState, treatment: Treatment, day: CalendarDate): boolean {
+  const changes = effectiveRecordings(state, day).filter(
+    (recording) => (recording.type === 'TREATMENT_STARTED' || recording.type === 'TREATMENT_STOPPED') && recording.payload.treatment === treatment,
+  );
+  if (INJECTION_TREATMENTS.includes(treatment)) {
+    const latestStart = changes.findLast((change) => change.type === 'TREATMENT_STARTED');
+    return latestStart !== undefined && daysBetween(latestStart.clinicalDate, day) <= INJECTION_WINDOW_DAYS;
+  }
+  return changes.at(-1)?.type === 'TREATMENT_STARTED';
+}
+
 /** What the starts and stops of one treatment say, read in clinical-date order. */
 interface TreatmentCourses {
   /** The first day a course of it was given; a course stopped on its own start day never was. */

@@ -7,7 +7,7 @@ import type { FeedbackOutcome, NewPathwayEvent, OverrideReasonCode, RecordingEve
 export type ClinicalRecording = Extract<NewPathwayEvent, { type: Exclude<RecordingEventType, 'CHECKLIST_ITEM_NOT_APPLICABLE'> }>;
 
 export type PathwayCommand =
-  | { readonly type: 'OPEN_PATHWAY'; readonly side: HipSide }
+  | { readonly type: 'OPEN_PATHWAY'; readonly side: HipSide; readonly site?: string }
   | { readonly type: 'RECORD'; readonly recording: ClinicalRecording }
   | {
       readonly type: 'CHANGE_STAGE';

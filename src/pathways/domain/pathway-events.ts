@@ -32,7 +32,8 @@ type EmptyPayload = Readonly<Record<string, never>>;
 
 /** The payload of each event type: plain JSON data, stored in the append-only audit log. */
 export interface PathwayEventPayloads {
-  PATHWAY_OPENED: { readonly side: HipSide };
+  /** `site`: the organisation code the pathway is followed at, when given. */
+  PATHWAY_OPENED: { readonly side: HipSide; readonly site?: string };
   CLINICAL_EXAM_RECORDED: ClinicalExamFindings;
   /** Marks the screening done and replaces the list of red flags. */
   RED_FLAGS_SCREENED: { readonly redFlags: readonly RedFlag[] };

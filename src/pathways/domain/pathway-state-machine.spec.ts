@@ -62,9 +62,20 @@ describe('opening a pathway', () => {
     expect(opened()).toEqual({ side: 'LEFT', stage: 'CLINICAL_EXAM', version: 1, recordings: [], enteredInErrorSequences: [] });
   });
 
+  it('records the site in the opening event only: the state does not keep it', () => {
+    const decided = decide(undefined, { type: 'OPEN_PATHWAY', side: 'LEFT', site: 'ZAS-Augustinus_2.a' }, context());
+    expect(decided).toEqual([{ type: 'PATHWAY_OPENED', payload: { side: 'LEFT', site: 'ZAS-Augustinus_2.a' } }]);
+    expect(commit(undefined, decided).state).toEqual(opened());
+    const longest = 'A'.repeat(50);
+    expect(decide(undefined, { type: 'OPEN_PATHWAY', side: 'LEFT', site: longest }, context())[0].payload).toEqual({ side: 'LEFT', site: longest });
+  });
+
   it.each<[string, PathwayState | undefined, PathwayCommand, PathwayRefusalReason, string | undefined]>([
     ['an open pathway again', opened(), { type: 'OPEN_PATHWAY', side: 'LEFT' }, 'PATHWAY_ALREADY_OPEN', undefined],
     ['an unknown side', undefined, { type: 'OPEN_PATHWAY', side: 'BOTH' as 'LEFT' }, 'INVALID_INPUT', 'side'],
+    ['an empty site', undefined, { type: 'OPEN_PATHWAY', side: 'LEFT', site: '' }, 'INVALID_INPUT', 'site'],
+    ['a site of 51 characters', undefined, { type: 'OPEN_PATHWAY', side: 'LEFT', site: 'A'.repeat(51) }, 'INVALID_INPUT', 'site'],
+    ['a site with a space', undefined, { type: 'OPEN_PATHWAY', side: 'LEFT', site: 'Campus A' }, 'INVALID_INPUT', 'site'],
     ['a command on a pathway not opened', undefined, move('IMAGING'), 'PATHWAY_NOT_FOUND', undefined],
   ])('refuses %s', (_case, state, command, reason, field) => {
     expect(refusal(() => decide(state, command, context()))).toMatchObject({ reason, field });

@@ -6,6 +6,8 @@ import {
   PAIN_LOCATIONS,
   RED_FLAGS,
   RISK_FACTORS,
+  SITE_CODE_PATTERN,
+  SITE_CODE_RULE,
   TREATMENTS,
   type CloseReason,
   type HipSide,
@@ -90,7 +92,8 @@ export function decide(state: PathwayState | undefined, command: PathwayCommand,
   if (command.type === 'OPEN_PATHWAY') {
     if (state !== undefined) throw new PathwayError('PATHWAY_ALREADY_OPEN', 'This pathway is already open.');
     requireMember('side', command.side, HIP_SIDES);
-    return [{ type: 'PATHWAY_OPENED', payload: { side: command.side } }];
+    if (command.site !== undefined && !SITE_CODE_PATTERN.test(command.site)) throw badInput('site', `site must be ${SITE_CODE_RULE}.`);
+    return [{ type: 'PATHWAY_OPENED', payload: { side: command.side, ...(command.site !== undefined && { site: command.site }) } }];
   }
   if (state === undefined) throw new PathwayError('PATHWAY_NOT_FOUND', 'The pathway does not exist.');
   switch (command.type) {

@@ -37,6 +37,9 @@ export class Pathway {
   @Field(() => Int, { description: 'Moves made against the guideline, each with a written deviation reason.' })
   deviationCount!: number;
 
+  @Field(() => String, { nullable: true, description: 'The organisation code (e.g. a campus) the pathway is followed at, when given at opening.' })
+  site!: string | null;
+
   @Field(() => GraphQLISODateTime, { description: 'The instant the facts, nextSteps and checklist were evaluated at.' })
   evaluatedAt!: Date;
 

@@ -1,0 +1,85 @@
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import type { ActingUser } from '../../auth/role.js';
+import { BatchBuffer, READ_PATH_BATCHING } from '../../common/batch-buffer.js';
+import { Clock } from '../../common/clock.js';
+import { decodeCursor, encodeCursor, toPage, type Page } from '../../common/graphql/connection.js';
+import { PrismaService } from '../../database/prisma.service.js';
+import type { AccessLogEntry, AccessLogFilter } from './access-log.model.js';
+
+type AccessLogRow = AccessLogEntry & { id: bigint };
+
+/**
+ * Who read which patient's data. Reads are recorded in memory and written in batches (at least
+ * every second, and on shutdown), so that no read waits for a database write: the log is complete
+ * about a second after the read, and a crash can lose that last second.
+ */
+@Injectable()
+export class AccessLogService implements OnModuleDestroy {
+  private readonly buffer: BatchBuffer<AccessLogEntry>;
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly clock: Clock,
+  ) {
+    this.buffer = new BatchBuffer({
+      name: 'access log',
+      write: (entries) => this.prisma.accessLog.createMany({ data: entries }).then(() => undefined),
+      ...READ_PATH_BATCHING,
+      logger: new Logger(AccessLogService.name),
+    });
+  }
+
+  /** Records that `user` was just given these patients' data by `operation` (a GraphQL field name), one row per patient. */
+  record(user: ActingUser, patientIds: Iterable<string>, operation: string): void {
+    const accessedAt = this.clock.now();
+    for (const patientId of new Set(patientIds)) {
+      this.buffer.add({ accessedAt, actor: user.userId, actingFor: user.actingFor ?? null, role: user.role, patientId, operation });
+    }
+  }
+
+  /** Writes every read recorded so far (tests; the timer does it within a second). */
+  flush(): Promise<void> {
+    return this.buffer.flush();
+  }
+
+  /** Before the database closes: DatabaseModule, global and imported first, is destroyed last. */
+  onModuleDestroy(): Promise<void> {
+    return this.buffer.close();
+  }
+
+  /** The reads matching `filter`, oldest first, keyset-paginated on (accessedAt, id). */
+  async list({ patientId, actor, from, to }: AccessLogFilter, first: number, after?: string): Promise<Page<AccessLogEntry>> {
+    const position = after === undefined ? undefined : parseAccessLogCursor(after);
+    const rows: AccessLogRow[] = await this.prisma.accessLog.findMany({
+      where: {
+        accessedAt: { gte: from, lt: to },
+        patientId,
+        AND: [
+          actor === undefined ? {} : { OR: [{ actor }, { actingFor: actor }] },
+          position ? { OR: [{ accessedAt: { gt: position.accessedAt } }, { accessedAt: position.accessedAt, id: { gt: position.id } }] } : {},
+        ],
+      },
+      orderBy: [{ accessedAt: 'asc' }, { id: 'asc' }],
+      take: first + 1,
+    });
+    return toPage(
+      rows,
+      first,
+      (row) => encodeCursor([row.accessedAt.toISOString(), row.id.toString()]),
+      ({ id: _id, ...entry }) => entry,
+    );
+  }
+}
+
+function parseAccessLogCursor(cursor: string): { accessedAt: Date; id: bigint } {
+  const [accessedAt, id] = decodeCursor(
+    cursor,
+    (parts): parts is [string, string] =>
+      parts.length === 2 &&
+      typeof parts[0] === 'string' &&
+      !Number.isNaN(Date.parse(parts[0])) &&
+      typeof parts[1] === 'string' &&
+      /^\d{1,19}$/.test(parts[1]),
+  );
+  return { accessedAt: new Date(accessedAt), id: BigInt(id) };
+}

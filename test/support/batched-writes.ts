@@ -1,0 +1,7 @@
+/**
+ * The access log's and suggestion impressions' batched inserts, which a timer sends every second
+ * whatever request is running: tests that count a read's database queries leave them out.
+ */
+export function isBatchedWrite(sql: string): boolean {
+  return /^INSERT INTO "\w+"\."(access_log|suggestion_impression)"/.test(sql);
+}
