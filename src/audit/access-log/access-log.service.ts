@@ -23,7 +23,7 @@ export class AccessLogService implements OnModuleDestroy {
   ) {
     this.buffer = new BatchBuffer({
       name: 'access log',
-      write: (entries) => this.prisma.accessLog.createMany({ data: entries }).then(() => undefined),
+      write: (entries) => this.insert(entries),
       ...READ_PATH_BATCHING,
       logger: new Logger(AccessLogService.name),
     });
@@ -35,6 +35,23 @@ export class AccessLogService implements OnModuleDestroy {
     for (const patientId of new Set(patientIds)) {
       this.buffer.add({ accessedAt, actor: user.userId, actingFor: user.actingFor ?? null, role: user.role, patientId, operation });
     }
+  }
+
+  /** One statement per batch: Prisma's createMany holds several copies of a large batch in memory. */
+  private async insert(entries: readonly AccessLogEntry[]): Promise<void> {
+    const rows = entries.map((entry) => ({
+      accessed_at: entry.accessedAt.toISOString(),
+      actor: entry.actor,
+      acting_for: entry.actingFor,
+      role: entry.role,
+      patient_id: entry.patientId,
+      operation: entry.operation,
+    }));
+    await this.prisma.$executeRaw`
+      INSERT INTO access_log (accessed_at, actor, acting_for, role, patient_id, operation)
+      SELECT accessed_at, actor, acting_for, role, patient_id, operation
+      FROM json_to_recordset(${JSON.stringify(rows)}::json)
+        AS entry(accessed_at timestamptz, actor text, acting_for text, role text, patient_id uuid, operation text)`;
   }
 
   /** Writes every read recorded so far (tests; the timer does it within a second). */
