@@ -7,12 +7,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import autocannon, { type Result } from 'autocannon';
-import pg from 'pg';
 import { signDevelopmentToken } from '../src/auth/dev-token.js';
 import { loadEnvironment } from '../src/config/environment.js';
 import { spawnService, stopService, waitUntilReady } from '../test/support/service-process.js';
+import { admin, SERVER_URL } from './bench-database.js';
 
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -37,16 +36,6 @@ const newKey = () => `bench-${process.pid}-${++keyCounter}`;
 
 function dateDaysAgo(days: number): string {
   return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: SERVER_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 /** The `data` of a GraphQL response, shaped as the caller's query selects it; throws on any error. */

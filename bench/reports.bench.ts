@@ -30,8 +30,8 @@ import { generateCohort, type CohortProgress } from '../src/reports/generator/ge
 import { addDays } from '../src/reports/generator/patient-history.js';
 import { spawnService, stopService, waitUntilReady, type ServiceProcess } from '../test/support/service-process.js';
 import { FLOW, QUALITY_INDICATORS, REPORTS, type ReportBench } from './reports.sql.js';
+import { admin, SERVER_URL } from './bench-database.js';
 
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 100_000);
 const SEED = Number(process.env.BENCH_SEED ?? 42);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -42,16 +42,6 @@ const AUDIENCE = 'heupartrose-pathway-service';
 const TARGET_INDICATORS_MS = 2_000;
 const TARGET_FLOOR_RATIO = 3;
 const TARGET_CSV_GROWTH_MB = 50;
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: SERVER_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 function databaseUrl(): string {
   const url = new URL(SERVER_URL);

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLogService } from '../audit/audit-log.service.js';
 import { AuditedWriteService } from '../audit/audited-write.service.js';
 import type { ActingUser } from '../auth/role.js';
-import { decodeCursor, encodeCursor, toPage, type Page } from '../common/graphql/connection.js';
+import { decodeInstantKeyCursor, encodeCursor, toPage, type Page } from '../common/graphql/connection.js';
 import { Clock } from '../common/clock.js';
 import { brusselsDate } from '../contract/calendar-date.js';
 import { RULE_SET_VERSION } from '../guideline/domain/rules/rule-set.js';
@@ -75,16 +75,8 @@ export class PatientsService {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 function parsePatientCursor(cursor: string): PatientPosition {
-  const [createdAt, id] = decodeCursor(
-    cursor,
-    (parts): parts is [string, string] =>
-      parts.length === 2 &&
-      typeof parts[0] === 'string' &&
-      !Number.isNaN(Date.parse(parts[0])) &&
-      typeof parts[1] === 'string' &&
-      UUID.test(parts[1]),
-  );
-  return { createdAt: new Date(createdAt), id };
+  const { instant, key } = decodeInstantKeyCursor(cursor, UUID);
+  return { createdAt: instant, id: key };
 }
 
 function notFound(field: 'id' | 'identifier'): PatientException {

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { ActingUser } from '../../auth/role.js';
 import { BatchBuffer, READ_PATH_BATCHING } from '../../common/batch-buffer.js';
 import { Clock } from '../../common/clock.js';
-import { decodeCursor, encodeCursor, toPage, type Page } from '../../common/graphql/connection.js';
+import { decodeInstantKeyCursor, encodeCursor, toPage, type Page } from '../../common/graphql/connection.js';
 import { PrismaService } from '../../database/prisma.service.js';
 import type { AccessLogEntry, AccessLogFilter } from './access-log.model.js';
 
@@ -89,14 +89,6 @@ export class AccessLogService implements OnModuleDestroy {
 }
 
 function parseAccessLogCursor(cursor: string): { accessedAt: Date; id: bigint } {
-  const [accessedAt, id] = decodeCursor(
-    cursor,
-    (parts): parts is [string, string] =>
-      parts.length === 2 &&
-      typeof parts[0] === 'string' &&
-      !Number.isNaN(Date.parse(parts[0])) &&
-      typeof parts[1] === 'string' &&
-      /^\d{1,19}$/.test(parts[1]),
-  );
-  return { accessedAt: new Date(accessedAt), id: BigInt(id) };
+  const { instant, key } = decodeInstantKeyCursor(cursor, /^\d{1,19}$/);
+  return { accessedAt: instant, id: BigInt(key) };
 }

@@ -87,3 +87,17 @@ export function decodeCursor<Parts extends unknown[]>(cursor: string, isValid: (
   if (!Array.isArray(parts) || !isValid(parts)) throw new InvalidCursorException();
   return parts;
 }
+
+/** A keyset cursor of an instant and a key (`[ISO time, key]`), as timestamp-ordered lists encode it; the key must match `keyPattern`. */
+export function decodeInstantKeyCursor(cursor: string, keyPattern: RegExp): { instant: Date; key: string } {
+  const [instant, key] = decodeCursor(
+    cursor,
+    (parts): parts is [string, string] =>
+      parts.length === 2 &&
+      typeof parts[0] === 'string' &&
+      !Number.isNaN(Date.parse(parts[0])) &&
+      typeof parts[1] === 'string' &&
+      keyPattern.test(parts[1]),
+  );
+  return { instant: new Date(instant), key };
+}
