@@ -232,6 +232,13 @@ describe('the access log and suggestion impressions', () => {
       expect([...firstPage.edges, ...secondPage.edges].map(({ node }) => node.operation)).toEqual(['pathway', 'patient']);
     });
 
+    it('refuses a period that ends before it starts, rather than answering an empty page', async () => {
+      const filter = { patientId: viewed.patientId, from: period.to, to: period.from };
+      const response = await app.graphql<AccessLogPage>(ACCESS_LOG, { filter, first: 20 }, await app.token('AUDITOR'));
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.to' });
+      expect(response.data).toBeNull();
+    });
+
     it('is for auditors and admins only', async () => {
       const filter = { patientId: viewed.patientId, ...period };
       const codes: Record<string, string | undefined> = {};

@@ -609,9 +609,16 @@ describe('the cohort reports over HTTP', () => {
       expect(await csvRows(`access-log.csv?from=2026-06-16&to=2026-06-30&actor=${AUDITOR}`)).toEqual([]);
     });
 
+    it('refuses an access-log period that ends before it starts', async () => {
+      const response = await csv('access-log.csv?from=2026-06-16&to=2026-06-15');
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', field: 'to' });
+    });
+
     it.each([
       ['an unknown side', 'side=UP', 'side'],
       ['a date that does not exist', 'from=2026-02-30', 'from'],
+      ['a period that ends before it starts', 'from=2026-03-02&to=2026-03-01', 'to'],
       ['an unknown parameter', 'patient=1', 'patient'],
       ['an unknown locale', 'locale=FR', 'locale'],
     ])('refuses %s with 400 and a machine-readable body', async (_label, parameters, field) => {

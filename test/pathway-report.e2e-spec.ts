@@ -177,7 +177,25 @@ describe('the per-pathway report for case review', () => {
     expect(await verify(tampered.id)).toEqual({ intact: false, eventsChecked: 4, firstBrokenSequence: 3 });
     const report = await reportOf(tampered.id);
     expect(report.auditTrail).toEqual({ intact: false, eventsChecked: 4, firstBrokenSequence: 3 });
+    // The review reads only what the chain vouches for: nothing from the altered event on.
+    expect(report.timeline.map((entry) => entry.sequence)).toEqual([1, 2]);
+    expect(report.pathway).toEqual({ id: tampered.id, side: 'RIGHT', stage: 'CLINICAL_EXAM' });
     expect(await verify(hip.id)).toEqual({ intact: true, eventsChecked: 10, firstBrokenSequence: null });
+  });
+
+  it('still answers the case review when a tampered event could no longer be replayed', async () => {
+    const tampered = await PathwayDriver.open(app, 'LEFT');
+    await tampered.do('recordClinicalExam', { clinicalDate: today(), ...TYPICAL_EXAM });
+    await tampered.do('recordRedFlagScreening', { clinicalDate: today(), redFlags: [] });
+    await app.prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe('ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update_or_delete');
+      await tx.$executeRaw`UPDATE audit_event SET type = 'FORGED_EVENT' WHERE stream_id = ${tampered.id}::uuid AND sequence = 2`;
+      await tx.$executeRawUnsafe('ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update_or_delete');
+    });
+
+    const report = await reportOf(tampered.id);
+    expect(report.auditTrail).toEqual({ intact: false, eventsChecked: 3, firstBrokenSequence: 2 });
+    expect(report.timeline.map((entry) => [entry.sequence, entry.type])).toEqual([[1, 'PATHWAY_OPENED']]);
   });
 
   it('answers NOT_FOUND for an id that is no pathway, a patient included', async () => {

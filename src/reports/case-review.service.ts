@@ -24,13 +24,13 @@ export class CaseReviewService {
     const stream = await this.auditLog.readVerifiedStream(pathwayId, 'PATHWAY');
     // The row and its stream are written in one transaction: one without the other is not a request's fault.
     if (!stream) throw new Error('A pathway row has no audit stream.');
-    const { side, stage, ruleSetVersion, timeline, deviations, overrides } = buildCaseReview(stream.events, {
+    const { ruleSetVersion, timeline, deviations, overrides } = buildCaseReview(eventsVouchedFor(stream), {
       birthDate: pathway.patientBirthDate,
       locale,
     });
     this.accessLog.record(user, [pathway.patientId], operation);
     return {
-      pathway: { id: pathway.id, side, stage },
+      pathway: { id: pathway.id, side: pathway.state.side, stage: pathway.state.stage },
       ruleSetVersion,
       timeline: timeline.map((entry) => ({ ...entry, activeSuggestions: [...entry.activeSuggestions] })),
       deviations: [...deviations],
@@ -45,6 +45,14 @@ export class CaseReviewService {
     if (!stream) throw pathwayNotFound();
     return auditTrailOf(stream);
   }
+}
+
+/**
+ * The events the hash chain vouches for: all of them, or those before the first broken link. What
+ * follows a break may have been altered, so it is neither replayed nor read as the clinical record.
+ */
+function eventsVouchedFor({ events, firstBreak }: VerifiedStream): VerifiedStream['events'] {
+  return firstBreak === undefined ? events : events.filter((event) => event.sequence < firstBreak.sequence);
 }
 
 function auditTrailOf({ events, firstBreak }: VerifiedStream): AuditTrailVerificationModel {

@@ -2,6 +2,7 @@ import { ArgsType, Field, GraphQLISODateTime, ID, InputType, ObjectType } from '
 import { Type } from 'class-transformer';
 import { IsDate, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { Connection, PageArgs } from '../../common/graphql/connection.js';
+import { IsNotBefore } from '../../common/period-rule.js';
 
 @ObjectType({ description: "One read of a patient's data: who, for whom, in which role, through which operation, when." })
 export class AccessLogEntry {
@@ -44,8 +45,9 @@ export class AccessLogFilter {
   @IsDate()
   from!: Date;
 
-  @Field(() => GraphQLISODateTime, { description: 'Excluded.' })
+  @Field(() => GraphQLISODateTime, { description: 'Excluded; not before `from`.' })
   @IsDate()
+  @IsNotBefore('from', 'an instant not before from')
   to!: Date;
 }
 

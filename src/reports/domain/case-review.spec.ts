@@ -72,7 +72,7 @@ describe('a pathway read for case review', () => {
     expect(review.timeline.map(({ sequence, type, actor, role }) => ({ sequence, type, actor, role }))).toEqual(
       CASE.map(({ sequence, type, actor, role }) => ({ sequence, type, actor, role })),
     );
-    expect(review).toMatchObject({ side: 'LEFT', stage: 'SURGICAL_REFERRAL', ruleSetVersion: 'hip-oa-2026.12' });
+    expect(review.ruleSetVersion).toBe('hip-oa-2026.12');
   });
 
   it('shows at each event the suggestions active just before it, and the one the event carried out', () => {

@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../../contract/calendar-date.js';
-import type { HipSide, Indicator, Locale, PathwayStage } from '../../contract/vocabulary.js';
+import type { Indicator, Locale, PathwayStage } from '../../contract/vocabulary.js';
 import { evaluate } from '../../guideline/domain/engine/rule-engine.js';
 import { RULE_SET_VERSION } from '../../guideline/domain/rules/rule-set.js';
 import type { SuggestionCode } from '../../guideline/domain/rules/suggestion-codes.js';
@@ -55,8 +55,6 @@ export interface CaseReviewOverride {
 }
 
 export interface CaseReview<Event extends ReviewedEvent> {
-  readonly side: HipSide;
-  readonly stage: PathwayStage;
   /** The rule set the active suggestions were evaluated with: the one in force now. */
   readonly ruleSetVersion: string;
   readonly timeline: readonly CaseReviewEntry<Event>[];
@@ -83,8 +81,7 @@ export function buildCaseReview<Event extends ReviewedEvent>(events: readonly Ev
     return { stored, event, active };
   });
   const final: PathwayState | undefined = state;
-  if (final === undefined) throw new Error('A pathway stream starts with PATHWAY_OPENED.');
-  const inError = new Set(final.enteredInErrorSequences);
+  const inError = new Set(final?.enteredInErrorSequences);
 
   const timeline = steps.map(({ stored, event, active }): CaseReviewEntry<Event> => {
     const enteredInError = inError.has(stored.sequence);
@@ -103,7 +100,7 @@ export function buildCaseReview<Event extends ReviewedEvent>(events: readonly Ev
       overrides.push({ sequence, code, reasonCode: reasonCode ?? null, comment: comment ?? null, actor, actingFor, recordedAt });
     }
   }
-  return { side: final.side, stage: final.stage, ruleSetVersion: RULE_SET_VERSION, timeline, deviations, overrides };
+  return { ruleSetVersion: RULE_SET_VERSION, timeline, deviations, overrides };
 }
 
 function suggestionsOn(state: PathwayState, now: Date, birthDate: CalendarDate, locale: Locale): ActiveSuggestion[] {

@@ -1,6 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateBy } from 'class-validator';
 import { LocalDateScalar } from '../../common/graphql/scalars.js';
+import { IsNotBefore } from '../../common/period-rule.js';
 import { isCalendarDate } from '../../contract/calendar-date.js';
 import {
   HIP_SIDES,
@@ -22,6 +23,8 @@ export function IsCalendarDate(): PropertyDecorator {
   return ValidateBy({ name: 'isCalendarDate', validator: { validate: (value) => isCalendarDate(value) } }, { message: DATE_ONLY_RULE });
 }
 
+const FROM_NOT_AFTER_TO = 'a date on or after from';
+
 /** The cohort filter of every report, as a GraphQL input and as the query parameters of the CSV exports. */
 @InputType('CohortFilter', { description: 'The pathways a report is computed over; a field left out does not filter.' })
 export class CohortFilterInput implements CohortFilter {
@@ -33,9 +36,10 @@ export class CohortFilterInput implements CohortFilter {
   @IsCalendarDate()
   from?: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Last day of the period (included).' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Last day of the period (included); not before `from`.' })
   @IsOptional()
   @IsCalendarDate()
+  @IsNotBefore('from', FROM_NOT_AFTER_TO)
   to?: string;
 
   @Field(() => HipSideEnum, { nullable: true })
@@ -77,6 +81,7 @@ export class AccessLogCsvQuery {
   from!: string;
 
   @IsCalendarDate()
+  @IsNotBefore('from', FROM_NOT_AFTER_TO)
   to!: string;
 
   /** What this user viewed: as the actor, or as the clinician an integration acted for. */

@@ -112,7 +112,9 @@ export class PathwayCaseReviewModel {
   @Field({ description: 'The rule set the active suggestions were evaluated with: the one in force now (each event names its own).' })
   ruleSetVersion!: string;
 
-  @Field(() => [CaseReviewEventModel], { description: 'Every event, in order.' })
+  @Field(() => [CaseReviewEventModel], {
+    description: 'Every event, in order; when the audit trail is broken, only the events before its first broken link (see auditTrail).',
+  })
   timeline!: CaseReviewEventModel[];
 
   @Field(() => [CaseReviewDeviationModel])
