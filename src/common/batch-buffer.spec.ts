@@ -48,6 +48,27 @@ describe('BatchBuffer', () => {
     jest.useRealTimers();
   });
 
+  describe('addAndWait, for a producer of many entries', () => {
+    it('returns at once below a batch, and once a batch is due, only after everything pending is written', async () => {
+      const accessLog = start({ keyOf: undefined });
+      await accessLog.addAndWait([seen('p1'), seen('p2')]);
+      expect(written).toEqual([]);
+      await accessLog.addAndWait([seen('p3'), seen('p4')]);
+      expect(written.flat()).toEqual([seen('p1'), seen('p2'), seen('p3'), seen('p4')]);
+    });
+
+    it('rejects when the pending entries could not be written, keeping them for the next attempt', async () => {
+      const accessLog = start({ keyOf: undefined });
+      failuresToCome = 2; // the write the third entry sets off, and the one addAndWait waits for
+      await expect(accessLog.addAndWait([seen('p1'), seen('p2'), seen('p3')])).rejects.toThrow(
+        'impressions: the pending entries could not be written',
+      );
+      expect(written).toEqual([]);
+      await accessLog.flush();
+      expect(written.flat()).toEqual([seen('p1'), seen('p2'), seen('p3')]);
+    });
+  });
+
   it('writes nothing on add, and everything pending once a second, each key once', async () => {
     const impressions = start();
     impressions.add(seen('p1'));

@@ -49,6 +49,20 @@ export class BatchBuffer<Entry> {
     if (this.pending.size >= this.options.batchSize && !this.writing && !this.lastWriteFailed) void this.flush();
   }
 
+  /**
+   * Adds entries for a producer of many (an export handing over thousands of rows in seconds): once a
+   * batch is due it waits until the pending entries are written, so the producer goes at the pace of
+   * the writes instead of filling memory up to the cap, where entries would be dropped. Rejects when
+   * they could not be written, so the producer can stop rather than go on unrecorded.
+   */
+  async addAndWait(entries: Iterable<Entry>): Promise<void> {
+    for (const entry of entries) this.add(entry);
+    // A batch is due when enough are pending, or when adding them already set off its write.
+    if (this.pending.size < this.options.batchSize && !this.writing) return;
+    await this.flush();
+    if (this.lastWriteFailed) throw new BatchWriteError(this.options.name);
+  }
+
   /** Writes every pending entry, those added meanwhile included; resolves once written or once a write failed (logged, kept). */
   async flush(): Promise<void> {
     while (this.writing) await this.writing;
@@ -108,5 +122,11 @@ export class BatchBuffer<Entry> {
       `${this.options.name}: dropped the ${this.droppedSinceReported} oldest entries beyond ${this.options.maxPending} pending`,
     );
     this.droppedSinceReported = 0;
+  }
+}
+
+export class BatchWriteError extends Error {
+  constructor(bufferName: string) {
+    super(`${bufferName}: the pending entries could not be written`);
   }
 }

@@ -14,7 +14,7 @@ import { SEPARATE_COUNTS } from './domain/quality-indicators.js';
 import type { AccessLogCsvQuery, ReportCsvQuery } from './dto/cohort-filter.input.js';
 
 /** Rows read from the database per query: the most an export holds in memory at once. */
-const CSV_BATCH_SIZE = 1000;
+const CSV_BATCH_SIZE = 500;
 
 const QUALITY_INDICATOR_COLUMNS = ['code', 'numerator', 'denominator', 'percentage', ...SEPARATE_COUNTS];
 const FLOW_COLUMNS = ['measure', 'stage', 'count', 'medianDays', 'p90Days', 'dataQualityFlags'];
@@ -141,9 +141,9 @@ export class ReportsCsvService {
     } while (after !== undefined);
   }
 
-  /** Records that the reader of a CSV export was given these rows' patients. */
-  private recorded<Row extends { patientId: string }>(rows: Row[], user: ActingUser, report: string): Row[] {
-    this.accessLogService.record(
+  /** Records that the reader of a CSV export was given these rows' patients; the export waits while the access log is written. */
+  private async recorded<Row extends { patientId: string }>(rows: Row[], user: ActingUser, report: string): Promise<Row[]> {
+    await this.accessLogService.recordExport(
       user,
       rows.map((row) => row.patientId),
       `GET /reports/${report}.csv`,
