@@ -25,7 +25,6 @@ export async function createApp(environment: Environment, { overrides = [] }: Ap
   });
   app.useLogger(app.get(Logger));
   refuseGraphqlOverGet(app);
-  app.enableShutdownHooks();
   return app;
 }
 

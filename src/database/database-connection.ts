@@ -3,8 +3,9 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { Logger } from '@nestjs/common';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import lockfile from 'proper-lockfile';
+import { lockDataDir } from './data-dir-lock.js';
 
 export type DatabaseKind = 'postgresql' | 'pglite';
 
@@ -21,13 +22,17 @@ export interface DatabaseConnection {
   close(): Promise<void>;
 }
 
-export class DatabaseLockedError extends Error {}
-
 const IN_MEMORY_PREFIX = 'memory://';
 
 /** PostgreSQL when DATABASE_URL is set (validated at boot to be postgres:// or postgresql://), else embedded PGlite. */
-export function openDatabase(settings: DatabaseSettings): Promise<DatabaseConnection> {
-  return settings.DATABASE_URL ? Promise.resolve(openPostgres(settings.DATABASE_URL)) : openPglite(settings.PGLITE_DATA_DIR);
+export function openDatabase(settings: DatabaseSettings, { onLockLost = stopOnLostLock } = {}): Promise<DatabaseConnection> {
+  return settings.DATABASE_URL ? Promise.resolve(openPostgres(settings.DATABASE_URL)) : openPglite(settings.PGLITE_DATA_DIR, onLockLost);
+}
+
+/** Another process holds the PGlite folder now: whatever this one wrote next could be lost, so it stops at once. */
+function stopOnLostLock(): never {
+  new Logger('Database').fatal('The PGLITE_DATA_DIR lock now names another process: stopping at once so that no write is lost');
+  process.exit(1);
 }
 
 function openPostgres(connectionString: string): DatabaseConnection {
@@ -39,14 +44,14 @@ function openPostgres(connectionString: string): DatabaseConnection {
   };
 }
 
-async function openPglite(dataDir: string): Promise<DatabaseConnection> {
+async function openPglite(dataDir: string, onLockLost: () => void): Promise<DatabaseConnection> {
   if (dataDir.startsWith(IN_MEMORY_PREFIX)) {
     const client = await PGlite.create(dataDir);
     return { kind: 'pglite', ...pgliteFactories(client), close: () => client.close() };
   }
   const absoluteDir = path.resolve(dataDir);
   await mkdir(path.dirname(absoluteDir), { recursive: true });
-  const releaseLock = await lockDataDir(absoluteDir);
+  const lock = await lockDataDir(absoluteDir, onLockLost);
   try {
     const client = await PGlite.create(absoluteDir);
     return {
@@ -54,38 +59,17 @@ async function openPglite(dataDir: string): Promise<DatabaseConnection> {
       ...pgliteFactories(client),
       close: async () => {
         await client.close();
-        await releaseLock();
+        await lock.release();
       },
     };
   } catch (error) {
-    await releaseLock();
+    await lock.release();
     throw error;
   }
 }
 
 function pgliteFactories(client: PGlite): Pick<DatabaseConnection, 'adapterFactory' | 'migrationAdapterFactory'> {
   return { adapterFactory: new PrismaPGlite(client), migrationAdapterFactory: () => new WholeScriptFactory(new PrismaPGlite(client)) };
-}
-
-/**
- * Two processes on one PGlite folder both appear to work while one silently loses its writes:
- * hold an exclusive lock beside the folder for as long as the database is open.
- */
-async function lockDataDir(absoluteDir: string): Promise<() => Promise<void>> {
-  try {
-    return await lockfile.lock(absoluteDir, {
-      realpath: false,
-      lockfilePath: `${absoluteDir}.lock`,
-      stale: 10_000,
-      retries: 0,
-      onCompromised: () => undefined,
-    });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
-      throw new DatabaseLockedError(`PGLITE_DATA_DIR is in use by another process (lock: ${absoluteDir}.lock)`);
-    }
-    throw error;
-  }
 }
 
 /**
