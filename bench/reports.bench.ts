@@ -12,25 +12,18 @@
  * postgresql://postgres@127.0.0.1:5432/postgres), BENCH_PATIENTS (default 100000), BENCH_SEED
  * (default 42), BENCH_RUNS (timed runs per HTTP and floor figure, after one warm-up; default 5).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:https';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import cliProgress from 'cli-progress';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import pg from 'pg';
 import { brusselsDate } from '../src/contract/calendar-date.js';
-import { openDatabase } from '../src/database/database-connection.js';
-import { migrateDatabase } from '../src/database/migrations.js';
-import { PrismaService } from '../src/database/prisma.service.js';
-import { generateCohort, type CohortProgress } from '../src/reports/generator/generate-cohort.js';
-import { addDays } from '../src/reports/generator/patient-history.js';
 import { spawnService, stopService, waitUntilReady, type ServiceProcess } from '../test/support/service-process.js';
 import { FLOW, QUALITY_INDICATORS, REPORTS, type ReportBench } from './reports.sql.js';
-import { admin, SERVER_URL } from './bench-database.js';
+import { PRODUCTION_NODE_OPTIONS, startHttpsJwks, type HttpsJwks } from './bench-auth.js';
+import { admin, databaseUrlOf, seedCohort } from './bench-database.js';
 
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 100_000);
 const SEED = Number(process.env.BENCH_SEED ?? 42);
@@ -43,54 +36,12 @@ const TARGET_INDICATORS_MS = 2_000;
 const TARGET_FLOOR_RATIO = 3;
 const TARGET_CSV_GROWTH_MB = 50;
 
-function databaseUrl(): string {
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${DATABASE}`;
-  return url.toString();
-}
+const databaseUrl = () => databaseUrlOf(DATABASE);
 
-async function seed(): Promise<{ written: CohortProgress; seconds: number }> {
-  const connection = await openDatabase({ DATABASE_URL: databaseUrl(), PGLITE_DATA_DIR: 'unused' });
-  await migrateDatabase(connection);
-  const prisma = new PrismaService(connection);
-  const bar = new cliProgress.SingleBar(
-    { format: 'seeding {bar} {value}/{total} patients | {pathways} pathways | {events} events' },
-    cliProgress.Presets.shades_classic,
-  );
-  try {
-    const started = performance.now();
-    bar.start(PATIENTS, 0, { pathways: 0, events: 0 });
-    const written = await generateCohort(prisma, {
-      patients: PATIENTS,
-      seed: SEED,
-      lastDay: addDays(brusselsDate(new Date()), -1),
-      workers: availableParallelism(),
-      onProgress: (progress) => bar.update(progress.patients, progress),
-    });
-    bar.stop();
-    return { written, seconds: (performance.now() - started) / 1000 };
-  } finally {
-    await prisma.onModuleDestroy();
-  }
-}
-
-/** An https server of the bench's own serving the JWKS production requires, with a throwaway self-signed certificate. */
-async function startJwks(
-  folder: string,
-): Promise<{ server: Server; url: string; caFile: string; sign: (sub: string, roles: string[]) => Promise<string> }> {
-  const keyFile = path.join(folder, 'key.pem');
-  const caFile = path.join(folder, 'cert.pem');
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
-    '-keyout', keyFile, '-out', caFile, '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
-  ], { stdio: 'ignore' }); // prettier-ignore
+/** The JWKS production requires, over https, and tokens signed by its key. */
+async function startJwks(folder: string): Promise<HttpsJwks & { sign: (sub: string, roles: string[]) => Promise<string> }> {
   const { publicKey, privateKey } = await generateKeyPair('ES256');
-  const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'bench', alg: 'ES256', use: 'sig' }] });
-  const server = createServer({ key: readFileSync(keyFile), cert: readFileSync(caFile) }, (_request, response) => {
-    response.setHeader('content-type', 'application/json');
-    response.end(jwks);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const jwks = await startHttpsJwks(folder, [{ ...(await exportJWK(publicKey)), kid: 'bench', alg: 'ES256', use: 'sig' }]);
   const sign = (sub: string, roles: string[]) =>
     new SignJWT({ roles })
       .setProtectedHeader({ alg: 'ES256', kid: 'bench' })
@@ -99,7 +50,7 @@ async function startJwks(
       .setAudience(AUDIENCE)
       .setExpirationTime('2h')
       .sign(privateKey);
-  return { server, url: `https://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`, caFile, sign };
+  return { ...jwks, sign };
 }
 
 async function graphql<Data>(service: ServiceProcess, token: string, query: string): Promise<Data> {
@@ -192,7 +143,7 @@ async function main(): Promise<void> {
   let jwks: Server | undefined;
   const db = new pg.Client({ connectionString: databaseUrl() });
   try {
-    const { written, seconds } = await seed();
+    const { written, seconds } = await seedCohort(databaseUrl(), { patients: PATIENTS, seed: SEED });
     console.log(
       `Seeded ${written.patients.toLocaleString('en')} patients, ${written.pathways.toLocaleString('en')} pathways, ${written.events.toLocaleString('en')} audit events in ${seconds.toFixed(1)} s (${availableParallelism()} cores; target < 300 s).`,
     );
@@ -210,8 +161,7 @@ async function main(): Promise<void> {
       AUTH_ISSUER: ISSUER,
       AUTH_AUDIENCE: AUDIENCE,
       NODE_EXTRA_CA_CERTS: auth.caFile,
-      // The Dockerfile's heap budget: the service as it runs in production.
-      NODE_OPTIONS: '--max-old-space-size=512',
+      NODE_OPTIONS: PRODUCTION_NODE_OPTIONS,
     });
     if (!(await waitUntilReady(service, 60_000))) throw new Error(`the service did not become ready:\n${service.output()}`);
     const token = await auth.sign('bench.auditor', ['AUDITOR']);

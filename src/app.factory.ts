@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import cors from '@fastify/cors';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ValueProvider } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -6,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { resolveDevelopmentSecret } from './auth/development-secret.js';
 import { ApiErrorCode } from './common/errors/api-error-code.js';
+import { useResponseHeaders } from './common/response-headers.js';
 import type { Environment } from './config/environment.js';
 import { createLogger, requestIdOf } from './logging/logging.module.js';
 
@@ -24,8 +26,25 @@ export async function createApp(environment: Environment, { overrides = [] }: Ap
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
+  await useResponseHeaders(app, environment);
+  await allowCorsOrigins(app, environment);
   refuseGraphqlOverGet(app);
   return app;
+}
+
+/**
+ * Browser clients of the configured origins only (CORS_ALLOWED_ORIGINS: EHRs that run in a browser,
+ * such as the cds-hooks sandbox): GET and POST with Authorization and Content-Type, preflights
+ * answered. Without it, no CORS headers at all.
+ */
+async function allowCorsOrigins(app: NestFastifyApplication, environment: Environment): Promise<void> {
+  if (!environment.CORS_ALLOWED_ORIGINS) return;
+  await app.register(cors, {
+    origin: environment.CORS_ALLOWED_ORIGINS.split(','),
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: ['Authorization', 'Content-Type'],
+    maxAge: 600,
+  });
 }
 
 /**

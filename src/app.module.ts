@@ -9,10 +9,12 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CdsHooksModule } from './cds-hooks/cds-hooks.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { CommonModule } from './common/common.module.js';
 import { errorContextPlugin } from './common/graphql/error-context.plugin.js';
 import { formatGraphqlError } from './common/graphql/format-graphql-error.js';
+import { KnownOperationTypesRule } from './common/graphql/known-operation-types.rule.js';
 import { createGraphqlContext } from './common/graphql/request-loaders.js';
 import { createValidationPipe } from './common/validation.pipe.js';
 import { ConfigModule } from './config/config.module.js';
@@ -25,15 +27,26 @@ import { PathwaysModule } from './pathways/pathways.module.js';
 import { PatientsModule } from './patients/patients.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 
-/** Depth, alias, token and cost limits, no batching, no field suggestions (graphql-armor). */
+/**
+ * Depth, alias and cost limits, no batching, no field suggestions (graphql-armor); the token limit
+ * is graphql-js's own, applied while parsing, so that a query over it is a syntax error (400)
+ * rather than a plugin failure (500). No subscriptions, no persisted queries (clients POST the
+ * query text; Apollo's cache of queries would be filled by any client).
+ */
 const armor = new ApolloArmor({
   maxDepth: { n: 8 },
   maxAliases: { n: 20 },
-  maxTokens: { n: 3000 },
+  maxTokens: { enabled: false },
   costLimit: { maxCost: 5000 },
 }).protect();
-// graphql-armor's typings resolve @apollo/server's CommonJS declarations, ours the ES module ones.
-const GRAPHQL_LIMITS = { ...armor, plugins: armor.plugins as unknown as ApolloServerPlugin[] };
+const GRAPHQL_LIMITS = {
+  ...armor,
+  // graphql-armor's typings resolve @apollo/server's CommonJS declarations, ours the ES module ones.
+  plugins: armor.plugins as unknown as ApolloServerPlugin[],
+  validationRules: [...armor.validationRules, KnownOperationTypesRule],
+  parseOptions: { maxTokens: 3000 },
+  persistedQueries: false as const,
+};
 
 @Module({
   imports: [
@@ -68,6 +81,7 @@ const GRAPHQL_LIMITS = { ...armor, plugins: armor.plugins as unknown as ApolloSe
     PatientsModule,
     PathwaysModule,
     ReportsModule,
+    CdsHooksModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },

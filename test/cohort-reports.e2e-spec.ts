@@ -619,7 +619,7 @@ describe('the cohort reports over HTTP', () => {
       ['an unknown side', 'side=UP', 'side'],
       ['a date that does not exist', 'from=2026-02-30', 'from'],
       ['a period that ends before it starts', 'from=2026-03-02&to=2026-03-01', 'to'],
-      ['an unknown parameter', 'patient=1', 'patient'],
+      ['an unknown parameter, named by its parent only', 'patient=1', 'query'],
       ['an unknown locale', 'locale=FR', 'locale'],
     ])('refuses %s with 400 and a machine-readable body', async (_label, parameters, field) => {
       const response = await csv(`pathways.csv?${parameters}`);

@@ -47,12 +47,12 @@ function connects(host: string, port: number): Promise<boolean> {
 
 const portOf = (service: ServiceProcess): number => Number(new URL(service.baseUrl).port);
 
-/** `npm run token` (what its script runs), in the same folder and with the same data folder as the service. */
-async function tokenFromCli(pgliteDataDir: string): Promise<string> {
+/** `npm run token` (what its script runs) with `options`, in the same folder and with the same data folder as the service. */
+async function tokenFromCli(pgliteDataDir: string, options = ['--role', 'CLINICIAN', '--sub', 'dr.peeters']): Promise<string> {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !['DATABASE_URL', 'PGLITE_DATA_DIR', 'NODE_ENV'].includes(name)),
   );
-  const { stdout } = await promisify(execFile)(process.execPath, [TOKEN_CLI, '--role', 'CLINICIAN', '--sub', 'dr.peeters'], {
+  const { stdout } = await promisify(execFile)(process.execPath, [TOKEN_CLI, ...options], {
     env: { ...inherited, ...BARE, PGLITE_DATA_DIR: pgliteDataDir },
   });
   return stdout.trim();
@@ -147,6 +147,15 @@ describe('npm start in development', () => {
     const response = await graphql(service, cliToken);
     expect(response.errors).toBeUndefined();
     expect(response.data?.patients?.edges).toEqual(expect.any(Array));
+  });
+
+  it('generated a development EHR key beside the data folder, and accepts the CDS Hooks JWT npm run token -- --cds prints', async () => {
+    if (process.platform !== 'win32') expect((await stat(`${dataDir}.dev-ehr-key.json`)).mode & 0o777).toBe(0o600);
+    const discovery = `${service.baseUrl}/cds-services`;
+    const token = await tokenFromCli(dataDir, ['--cds', '--aud', discovery]);
+    const call = () => fetch(discovery, { headers: { authorization: `Bearer ${token}` } });
+    expect((await call()).status).toBe(200);
+    expect((await call()).status).toBe(401);
   });
 
   it(

@@ -174,7 +174,7 @@ describe('Dockerfile', () => {
   it('gives the service a heap budget, the one bench:reports measures the CSV export under', () => {
     const budget = /--max-old-space-size=(\d+)/.exec(steps.find((step) => step.keyword === 'ENV' && step.args.includes('NODE_OPTIONS'))?.args ?? '');
     expect(Number(budget?.[1])).toBeGreaterThanOrEqual(256);
-    expect(readFileSync(path.join(ROOT, 'bench', 'reports.bench.ts'), 'utf8')).toContain(`'--max-old-space-size=${budget?.[1]}'`);
+    expect(readFileSync(path.join(ROOT, 'bench', 'bench-auth.ts'), 'utf8')).toContain(`'--max-old-space-size=${budget?.[1]}'`);
   });
 
   it('checks /health/ready and ships the migrations', () => {

@@ -95,7 +95,8 @@ describe('evaluateGuideline over HTTP', () => {
     ['a fractional age', { ageYears: 66.5 }, 'ageYears', '66.5'],
     ['an unknown treatment', { treatments: ['HOMEOPATHY'] }, 'treatments', 'HOMEOPATHY'],
     ['an unknown stage', { stage: 'WAITING' }, 'stage', 'WAITING'],
-    ['an unknown fact', { shoeSize: 44 }, 'shoeSize', undefined],
+    // Named by its parent only: a field's name is the client's, and may carry patient data.
+    ['an unknown fact', { shoeSize: 44 }, 'facts', 'shoeSize'],
   ])('refuses %s with BAD_USER_INPUT naming the field, not the value', async (_label, change, field, value) => {
     const response = await app.graphql(EVALUATE, { facts: { ...TYPICAL_PRESENTATION, ...change } }, await app.token('CLINICIAN'));
     expect(response.errors).toHaveLength(1);
@@ -114,7 +115,7 @@ describe('evaluateGuideline over HTTP', () => {
     ],
     ['an unknown enum value', '{ evaluateGuideline(facts: { stage: SECRET_STAGE }) { ruleSetVersion } }', 'facts.stage', 'SECRET_STAGE'],
     ['an out-of-range number', '{ evaluateGuideline(facts: { stage: IMAGING, painScore: 47 }) { ruleSetVersion } }', 'painScore', '47'],
-    ['a malformed date', '{ patientByIdentifier(system: "urn:oid:1", value: 1944070412) { id } }', 'value', '1944070412'],
+    ['a malformed date', '{ patientByIdentifier(system: "urn:oid:2.16.840.1.113883.2.4.6.3", value: 1944070412) { id } }', 'value', '1944070412'],
   ])('refuses %s written in the query text, naming the field without echoing the value', async (_label, query, field, secret) => {
     const response = await app.graphql(query, {}, await app.token('CLINICIAN'));
     expect(response.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');

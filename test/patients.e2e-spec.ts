@@ -62,7 +62,8 @@ describe('patients over HTTP', () => {
     ['a birth date in the future', { birthDate: '2999-01-01' }, 'birthDate', '2999-01-01'],
     ['an unknown sex code', { sex: 'F-secret' }, 'sex', 'F-secret'],
     ['a blank identifier value', { identifierValue: '   ' }, 'identifierValue', undefined],
-    ['an unknown field', { nationalNumber: '85.07.30-033.61' }, 'nationalNumber', '85.07.30-033.61'],
+    // Named by its parent only: a field's name is the client's, and may carry patient data.
+    ['an unknown field', { nationalNumber: '85.07.30-033.61' }, 'input', 'nationalNumber'],
     ['a malformed idempotency key', { idempotencyKey: 'x' }, 'idempotencyKey', undefined],
     ['a NUL character', { identifierValue: 'P-\u0000-1' }, 'identifierValue', undefined],
     ['a lone surrogate', { identifierValue: 'P-\ud800-1' }, 'identifierValue', undefined],
@@ -80,6 +81,61 @@ describe('patients over HTTP', () => {
     expect(await app.prisma.patient.count()).toBe(patientsBefore);
   });
 
+  it.each([
+    ['an OID', 'urn:oid:2.16.840.1.113883.2.4.6.3'],
+    ['a UUID', 'urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e'],
+    ['an https URL', 'https://fhir.example.be/NamingSystem/ehr-patient-id'],
+    ['an http URL', 'http://hl7.org/fhir/sid/us-ssn'],
+  ])('accepts an identifier system that is %s, and finds the patient by it', async (_label, identifierSystem) => {
+    const input = patientInput({ identifierSystem, identifierValue: `Ünïcødé 12/${newKey()}`.slice(0, 64) });
+    const { registerPatient: registered } = await app.graphqlOk<Registered>(REGISTER_PATIENT, { input });
+    const { patientByIdentifier } = await app.graphqlOk<{ patientByIdentifier: { id: string } }>(BY_IDENTIFIER, {
+      system: identifierSystem,
+      value: input.identifierValue,
+    });
+    expect(patientByIdentifier.id).toBe(registered.patient.id);
+  });
+
+  const SYSTEM_RULE = 'an absolute URI of at most 200 characters: urn:oid: and an OID, urn:uuid: and a lower-case UUID, or an http(s) URL';
+  const VALUE_RULE = '1 to 64 letters, digits, punctuation or symbols, spaces only inside, no control or invisible characters';
+  it.each([
+    ['a relative name', { identifierSystem: 'ehr-ids' }, 'identifierSystem', SYSTEM_RULE],
+    ['a URN of another kind', { identifierSystem: 'urn:heupartrose:ids' }, 'identifierSystem', SYSTEM_RULE],
+    ['an OID with one arc', { identifierSystem: 'urn:oid:1' }, 'identifierSystem', SYSTEM_RULE],
+    ['an OID with a leading zero', { identifierSystem: 'urn:oid:2.16.0840' }, 'identifierSystem', SYSTEM_RULE],
+    ['an upper-case UUID', { identifierSystem: 'urn:uuid:0F8FAD5B-D9CB-469F-A165-70867728950E' }, 'identifierSystem', SYSTEM_RULE],
+    ['a malformed UUID', { identifierSystem: 'urn:uuid:0f8fad5b-d9cb-469f' }, 'identifierSystem', SYSTEM_RULE],
+    ['a URL of another scheme', { identifierSystem: 'ftp://example.be/ids' }, 'identifierSystem', SYSTEM_RULE],
+    ['a URL with credentials', { identifierSystem: 'https://user:secret@example.be/ids' }, 'identifierSystem', SYSTEM_RULE],
+    ['a URL with a space', { identifierSystem: 'https://example.be/patient ids' }, 'identifierSystem', SYSTEM_RULE],
+    ['a system too long', { identifierSystem: `https://example.be/${'x'.repeat(200)}` }, 'identifierSystem', SYSTEM_RULE],
+    ['a value of 65 characters', { identifierValue: 'x'.repeat(65) }, 'identifierValue', VALUE_RULE],
+    ['a value with a right-to-left override', { identifierValue: '123\u202E654' }, 'identifierValue', VALUE_RULE],
+    ['a value with a directional isolate', { identifierValue: '123\u2066654\u2069' }, 'identifierValue', VALUE_RULE],
+    ['a value with a left-to-right mark', { identifierValue: '123\u200E456' }, 'identifierValue', VALUE_RULE],
+    ['a value with a zero-width space', { identifierValue: '123\u200B456' }, 'identifierValue', VALUE_RULE],
+    ['a value with a tab', { identifierValue: '123\t456' }, 'identifierValue', VALUE_RULE],
+    ['a value with a no-break space', { identifierValue: '123\u00A0456' }, 'identifierValue', VALUE_RULE],
+    ['a value with a trailing space', { identifierValue: '123456 ' }, 'identifierValue', VALUE_RULE],
+  ])('refuses %s, at registration and at lookup, naming the rule and storing nothing', async (_label, change, field, rule) => {
+    const before = await app.auditEventCount();
+    const token = await app.token('CLINICIAN');
+    const registration = await app.graphql(REGISTER_PATIENT, { input: patientInput(change) }, token);
+    expect(registration.errors?.[0]).toMatchObject({
+      message: `Invalid value for field input.${field}: ${rule}`,
+      extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', field: `input.${field}` },
+    });
+    expect(await app.auditEventCount()).toBe(before);
+
+    const { identifierSystem: system, identifierValue: value } = patientInput(change);
+    const lookup = await app.graphql(BY_IDENTIFIER, { system, value }, token);
+    const argument = field === 'identifierSystem' ? 'system' : 'value';
+    expect(lookup.errors?.[0]).toMatchObject({
+      message: `Invalid value for field ${argument}: ${rule}`,
+      extensions: { code: 'BAD_USER_INPUT', field: argument },
+    });
+  });
+
   it('answers concurrent registrations of one identifier with one patient and CONFLICT for the others', async () => {
     const input = patientInput();
     const token = await app.token('CLINICIAN');
@@ -92,7 +148,7 @@ describe('patients over HTTP', () => {
   });
 
   it('refuses GraphQL over GET, which would put patient data in URLs', async () => {
-    const query = encodeURIComponent(`{ patientByIdentifier(system: "urn:oid:1", value: "123") { id } }`);
+    const query = encodeURIComponent(`{ patientByIdentifier(system: "urn:oid:2.16.840.1.113883.2.4.6.3", value: "123") { id } }`);
     const response = await fetch(`${app.baseUrl}/graphql?query=${query}`, {
       headers: { authorization: `Bearer ${await app.token('CLINICIAN')}`, 'apollo-require-preflight': 'true' },
     });
@@ -104,7 +160,7 @@ describe('patients over HTTP', () => {
     const token = await app.token('CLINICIAN');
     const byId = await app.graphql(PATIENT, { id: '5b0c6a4e-8a4f-4c55-9d55-6f1f1f1f1f1f' }, token);
     expect(byId.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
-    const byIdentifier = await app.graphql(BY_IDENTIFIER, { system: 'urn:oid:1', value: 'nobody' }, token);
+    const byIdentifier = await app.graphql(BY_IDENTIFIER, { system: 'urn:oid:2.16.840.1.113883.2.4.6.3', value: 'nobody' }, token);
     expect(byIdentifier.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
   });
 

@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnService, stopService, waitUntilReady, type ServiceProcess } from './support/service-process.js';
+import { onPostgres } from './support/test-database.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The PGlite folder's lock, between service processes (the embedded database only). */
-describe('the lock on an embedded database folder', () => {
+/** The PGlite folder's lock, between service processes: run once, with the embedded database's suites. */
+(onPostgres() ? describe.skip : describe)('the lock on an embedded database folder', () => {
   let folder: string;
   let dataDir: string;
   const started: ServiceProcess[] = [];

@@ -16,9 +16,10 @@ const OPEN_PATHWAY = 'mutation ($input: OpenPathwayInput!) { openPathway(input: 
 /**
  * The core's reasons that no request reaches, the shell refusing first under a reason of its own
  * (tested in the core's unit tests): it finds the hip's open pathway (HIP_ALREADY_OPEN) before it
- * asks the core to open one.
+ * asks the core to open one, and the CDS Hooks feedback endpoint refuses a card it never issued
+ * (its own CARD_NOT_ISSUED, test/cds-hooks-feedback.e2e-spec.ts) before the core sees it.
  */
-const ANSWERED_BY_THE_SHELL_FIRST = new Set(['PATHWAY_ALREADY_OPEN']);
+const ANSWERED_BY_THE_SHELL_FIRST = new Set(['PATHWAY_ALREADY_OPEN', 'CARD_NOT_ISSUED']);
 
 interface Refusal {
   reason: string;

@@ -181,6 +181,8 @@ describe('the reporting projection, written with each pathway write and rebuilt 
         acting_for: 'dr.janssens',
         rule_set_version: 'hip-oa-2026.12',
         channel: 'GRAPHQL',
+        card_uuid: null,
+        card_pathway_version: null,
       },
       {
         sequence: 7,
@@ -194,6 +196,8 @@ describe('the reporting projection, written with each pathway write and rebuilt 
         acting_for: null,
         rule_set_version: 'hip-oa-2026.12',
         channel: 'GRAPHQL',
+        card_uuid: null,
+        card_pathway_version: null,
       },
     ]);
 

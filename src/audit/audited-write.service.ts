@@ -50,7 +50,7 @@ export class AuditedWriteService {
         const answer = await work(tx, context);
         await tx.idempotencyRecord.create({
           data: {
-            userId: idempotencyScope(request.user),
+            ...idempotencyScope(request.user),
             key: request.idempotencyKey,
             operation: request.operation,
             requestHash,
@@ -71,7 +71,7 @@ export class AuditedWriteService {
 
   private async replay<Result>(request: WriteRequest, requestHash: string): Promise<WriteOutcome<Result> | undefined> {
     const record = await this.prisma.idempotencyRecord.findUnique({
-      where: { userId_key: { userId: idempotencyScope(request.user), key: request.idempotencyKey } },
+      where: { userId_actingFor_key: { ...idempotencyScope(request.user), key: request.idempotencyKey } },
     });
     if (!record) return undefined;
     if (record.requestHash !== requestHash) {
@@ -85,7 +85,10 @@ export class AuditedWriteService {
   }
 }
 
-/** Keys are unique per user; an integration acting for several clinicians has a key space for each. */
-function idempotencyScope(user: ActingUser): string {
-  return user.actingFor ? `${user.userId} for ${user.actingFor}` : user.userId;
+/**
+ * Keys are unique per user; an integration acting for several clinicians has a key space for each.
+ * The two stay apart, so that no user id can name another's key space.
+ */
+function idempotencyScope(user: ActingUser): { userId: string; actingFor: string } {
+  return { userId: user.userId, actingFor: user.actingFor ?? '' };
 }

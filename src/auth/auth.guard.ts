@@ -56,7 +56,8 @@ function isOperation(context: ExecutionContext): boolean {
   return context.getType<string>() !== 'graphql' || GqlExecutionContext.create(context).getInfo<GraphQLResolveInfo>().path.prev === undefined;
 }
 
-function bearerTokenOf(request: FastifyRequest): string | undefined {
+/** The token of an `Authorization: Bearer <token>` header. */
+export function bearerTokenOf(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   return match?.[1];

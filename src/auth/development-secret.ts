@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { readOrCreatePrivateFile } from '../common/private-file.js';
 import type { Environment } from '../config/environment.js';
 
 /** Random bytes in a generated secret (base64url: 43 characters). */
@@ -17,8 +17,13 @@ export class DevelopmentSecretError extends Error {}
  * Undefined for an in-memory PGlite, which has no folder.
  */
 export function developmentSecretFile(environment: Pick<Environment, 'PGLITE_DATA_DIR'>): string | undefined {
+  return besideDataFolder(environment, '.dev-secret');
+}
+
+/** A development file kept beside the PGlite data folder, named after it with `suffix`; undefined for an in-memory PGlite. */
+export function besideDataFolder(environment: Pick<Environment, 'PGLITE_DATA_DIR'>, suffix: string): string | undefined {
   if (environment.PGLITE_DATA_DIR.startsWith(IN_MEMORY_PREFIX)) return undefined;
-  return `${path.resolve(environment.PGLITE_DATA_DIR)}.dev-secret`;
+  return `${path.resolve(environment.PGLITE_DATA_DIR)}${suffix}`;
 }
 
 /**
@@ -42,48 +47,9 @@ function generateSecret(): string {
   return randomBytes(DEVELOPMENT_SECRET_BYTES).toString('base64url');
 }
 
-/**
- * Reads the secret file, or creates it. Creation is atomic: the secret is written to a private
- * temporary file, which is then hard-linked to the final name (fails if the name exists), so
- * another process never sees a half-written file; whoever loses the race reads the winner's.
- */
+/** Reads the secret file, or creates it atomically (see readOrCreatePrivateFile); refuses one others can read or a too short one. */
 export async function readOrCreateSecretFile(file: string): Promise<string> {
-  const existing = await readSecretFile(file);
-  if (existing !== undefined) return existing;
-  await mkdir(path.dirname(file), { recursive: true });
-  const secret = generateSecret();
-  const temporary = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  await writeFile(temporary, `${secret}\n`, { flag: 'wx', mode: 0o600 });
-  try {
-    await link(temporary, file);
-    return secret;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    const winner = await readSecretFile(file);
-    if (winner === undefined) throw new DevelopmentSecretError(`The development secret file ${file} vanished while it was being created`);
-    return winner;
-  } finally {
-    await unlink(temporary).catch(() => undefined);
-  }
-}
-
-/** The secret in the file, undefined if there is no file; refuses one others can read or a too short one. */
-async function readSecretFile(file: string): Promise<string | undefined> {
-  let content: string;
-  try {
-    const stats = await stat(file);
-    if (!stats.isFile()) throw new DevelopmentSecretError(`The development secret file ${file} is not a regular file`);
-    if (process.platform !== 'win32' && (stats.mode & 0o077) !== 0) {
-      throw new DevelopmentSecretError(
-        `The development secret file ${file} is readable by other users: run chmod 600 on it, or delete it to get a new one`,
-      );
-    }
-    content = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  const secret = content.trim();
+  const secret = (await readOrCreatePrivateFile(file, 'development secret file', () => Promise.resolve(`${generateSecret()}\n`))).trim();
   if (secret.length < MINIMUM_LENGTH) {
     throw new DevelopmentSecretError(`The development secret file ${file} holds fewer than ${MINIMUM_LENGTH} characters: delete it to get a new one`);
   }

@@ -1,5 +1,6 @@
 import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { asDatabaseUnavailable } from '../database/database-unavailable.js';
 import { ApiErrorCode } from './errors/api-error-code.js';
 import { isApiException } from './errors/api.exception.js';
 import { loggableError } from './errors/loggable-error.js';
@@ -12,8 +13,13 @@ const HTTP_STATUS: Record<ApiErrorCode, number> = {
   CONFLICT: 409,
   INVALID_TRANSITION: 409,
   DEVIATION_REASON_REQUIRED: 422,
+  PRECONDITION_FAILED: 412,
+  SERVICE_UNAVAILABLE: 503,
   INTERNAL_SERVER_ERROR: 500,
 };
+
+/** Seconds a client is asked to wait before retrying after a database outage. */
+const RETRY_AFTER_SECONDS = 2;
 
 /**
  * REST errors: a code, a message and the correlation id, never a stack. GraphQL errors pass
@@ -29,8 +35,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
       // Readiness probes report which check failed (no patient data in it).
       return reply.status(503).send(exception.getResponse());
     }
-    const { status, ...body } = describe(exception);
+    const { status, ...body } = describe(asDatabaseUnavailable(exception));
     if (body.code === ApiErrorCode.INTERNAL_SERVER_ERROR) request.log.error(loggableError(exception), 'Unexpected error');
+    if (body.code === ApiErrorCode.SERVICE_UNAVAILABLE) {
+      request.log.warn(loggableError(exception), 'Database unavailable');
+      void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    }
     return reply.status(status).send({ ...body, correlationId: request.id });
   }
 }

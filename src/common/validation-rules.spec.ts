@@ -19,7 +19,7 @@ import {
   validate,
   ValidateNested,
 } from 'class-validator';
-import { invalidFields } from './validation-rules.js';
+import { invalidFields, isIdentifierSystem, isIdentifierValue } from './validation-rules.js';
 
 class Facts {
   @IsOptional() @IsInt() @Min(0) @Max(48) score?: number;
@@ -59,7 +59,7 @@ describe('invalidFields', () => {
     ['a format stated by its decorator', { key: 'SECRET-VALUE' }, 'input.key', '8 letters a-z'],
     ['a malformed UUID', { id: 'SECRET-VALUE' }, 'input.id', 'a UUID'],
     ['a boolean of another type', { flag: 'SECRET-VALUE' }, 'input.flag', 'true or false'],
-    ['a field of no input', { shoeSize: 'SECRET-VALUE' }, 'input.shoeSize', 'not a field of this input'],
+    ["a field of no input, by its parent: its name is the client's", { shoeSize: 'SECRET-VALUE' }, 'input', 'only the fields defined for it'],
     ['a nested field, by its path', { facts: { score: 1.5 } }, 'input.facts.score', 'a whole number between 0 and 48'],
   ])('names %s and its rule, never the value', async (_case, input, field, rule) => {
     const invalid = await rulesFor(input);
@@ -70,5 +70,84 @@ describe('invalidFields', () => {
   it('names the field without a prefix for an unnamed argument', async () => {
     const errors = await validate(plainToInstance(Sample, { side: 'BOTH' }), { validationError: { target: true } });
     expect(invalidFields(errors, '')).toEqual([{ field: 'side', rule: 'one of: LEFT, RIGHT' }]);
+  });
+
+  it('names fields of no input once, by their parent, at every depth', async () => {
+    const invalid = await rulesFor({ SECRET_A: 1, SECRET_B: 2, facts: { score: 1, SECRET_C: 3 } });
+    expect(invalid).toEqual([
+      { field: 'input', rule: 'only the fields defined for it' },
+      { field: 'input.facts', rule: 'only the fields defined for it' },
+    ]);
+  });
+
+  it("names a field of no input in an unnamed argument (URL parameters) by the argument's kind", async () => {
+    const errors = await validate(plainToInstance(Sample, { SECRET_A: 1 }), {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      validationError: { target: true },
+    });
+    expect(invalidFields(errors, '', 'query')).toEqual([{ field: 'query', rule: 'only the fields defined for it' }]);
+  });
+});
+
+describe('identifiers', () => {
+  it.each([
+    ['urn:oid:2.16.840.1.113883.2.4.6.3', true],
+    ['urn:oid:0.1', true],
+    ['urn:oid:1', false],
+    ['urn:oid:3.1', false],
+    ['urn:oid:1.02', false],
+    ['urn:oid:1..2', false],
+    ['URN:OID:1.2', false],
+    ['urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e', true],
+    ['urn:uuid:0F8FAD5B-D9CB-469F-A165-70867728950E', false],
+    ['urn:uuid:0f8fad5b-d9cb-469f-a165', false],
+    ['https://fhir.example.be/NamingSystem/patient-id', true],
+    ['http://hl7.org/fhir/sid/us-ssn', true],
+    ['https://localhost:8443/ids?kind=ehr', true],
+    ['HTTPS://example.be/ids', false],
+    ['https://', false],
+    ['https:///ids', false],
+    ['https://user:secret@example.be/ids', false],
+    ['https://example.be/patient ids', false],
+    ['https://example.be/\u202Eids', false],
+    ['ftp://example.be/ids', false],
+    ['urn:heupartrose:ids', false],
+    ['ehr-ids', false],
+    ['', false],
+    [`https://example.be/${'x'.repeat(181)}`, true],
+    [`https://example.be/${'x'.repeat(182)}`, false],
+    [42, false],
+  ])('an identifier system %p is %p', (system, valid) => {
+    expect(isIdentifierSystem(system)).toBe(valid);
+  });
+
+  it.each([
+    ['123456', true],
+    ['P-123/45.6', true],
+    ['Ünïcødé 12', true],
+    ['a', true],
+    ['x'.repeat(64), true],
+    ['x'.repeat(65), false],
+    ['', false],
+    [' 123', false],
+    ['123 ', false],
+    ['123\u202E456', false],
+    ['123\u202A456', false],
+    ['123\u2066456\u2069', false],
+    ['123\u200F456', false],
+    ['123\u061C456', false],
+    ['123\u200B456', false],
+    ['123\uFEFF456', false],
+    ['123\u00AD456', false],
+    ['123\u00A0456', false],
+    ['123\t456', false],
+    ['123\n456', false],
+    ['123\u0000456', false],
+    ['123\uE000456', false],
+    ['123\uD800456', false],
+    [123456, false],
+  ])('an identifier value %p is %p', (value, valid) => {
+    expect(isIdentifierValue(value)).toBe(valid);
   });
 });

@@ -1,5 +1,48 @@
-import { getMetadataStorage, type ValidationError } from 'class-validator';
+import { getMetadataStorage, ValidateBy, type ValidationError } from 'class-validator';
 import type { InvalidField } from './errors/api.exception.js';
+
+/** FHIR's forms of an identifier system: an OID, a UUID (lower case, so that one system has one spelling) or an http(s) URL. */
+const OID_SYSTEM = /^urn:oid:[0-2](\.(0|[1-9]\d*))+$/;
+const UUID_SYSTEM = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const URL_SYSTEM = /^https?:\/\/[^/?#][\x21-\x7E]*$/;
+const IDENTIFIER_SYSTEM_MAX_LENGTH = 200;
+export const IDENTIFIER_SYSTEM_RULE =
+  'an absolute URI of at most 200 characters: urn:oid: and an OID, urn:uuid: and a lower-case UUID, or an http(s) URL';
+
+/**
+ * Letters, marks, digits, punctuation and symbols, with spaces only inside: no control, format
+ * (bidirectional overrides and isolates, zero-width characters), private-use or unassigned
+ * characters, which can make one identifier display as another. 64 characters at most, as FHIR
+ * bounds its ids.
+ */
+const IDENTIFIER_VALUE = /^[\p{L}\p{N}\p{P}\p{S}](?:[\p{L}\p{M}\p{N}\p{P}\p{S} ]{0,62}[\p{L}\p{M}\p{N}\p{P}\p{S}])?$/u;
+export const IDENTIFIER_VALUE_RULE = '1 to 64 letters, digits, punctuation or symbols, spaces only inside, no control or invisible characters';
+
+/** A patient identifier's system, wherever one is an input. */
+export function isIdentifierSystem(value: unknown): boolean {
+  if (typeof value !== 'string' || value.length > IDENTIFIER_SYSTEM_MAX_LENGTH) return false;
+  if (OID_SYSTEM.test(value) || UUID_SYSTEM.test(value)) return true;
+  if (!URL_SYSTEM.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return url.hostname !== '' && url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
+}
+
+/** A patient identifier's value, wherever one is an input. */
+export function isIdentifierValue(value: unknown): boolean {
+  return typeof value === 'string' && IDENTIFIER_VALUE.test(value);
+}
+
+export function IsIdentifierSystem(): PropertyDecorator {
+  return ValidateBy({ name: 'isIdentifierSystem', validator: { validate: isIdentifierSystem } }, { message: IDENTIFIER_SYSTEM_RULE });
+}
+
+export function IsIdentifierValue(): PropertyDecorator {
+  return ValidateBy({ name: 'isIdentifierValue', validator: { validate: isIdentifierValue } }, { message: IDENTIFIER_VALUE_RULE });
+}
 
 type ConstraintMetadata = ReturnType<ReturnType<typeof getMetadataStorage>['getTargetValidationMetadatas']>[number];
 
@@ -9,19 +52,26 @@ type PropertyRules = ReadonlyMap<string, ConstraintMetadata>;
 const NUMBER_CONSTRAINTS = new Set(['isInt', 'isNumber', 'min', 'max']);
 const TEXT_CONSTRAINTS = new Set(['isString', 'minLength', 'maxLength', 'isLength']);
 
+/** What a field of no input breaks (forbidNonWhitelisted): the field is named by its parent, as its name is the client's. */
+const UNKNOWN_FIELD_RULE = 'only the fields defined for it';
+
 /**
  * Every invalid field of class-validator's errors, by its path under `prefix` (`input.side`), with
  * the rule it breaks in words, built from the constraint's arguments, never from the value.
- * The errors must carry their target (`validationError.target`), to find the constraints' arguments.
+ * A field of no input is named by its parent, `owner` at the top (`input`, `query`): names the
+ * client chose may carry patient data. The errors must carry their target
+ * (`validationError.target`), to find the constraints' arguments.
  */
-export function invalidFields(errors: readonly ValidationError[], prefix: string): InvalidField[] {
-  return errors.flatMap((error) => {
+export function invalidFields(errors: readonly ValidationError[], prefix: string, owner = prefix): InvalidField[] {
+  const invalid = errors.flatMap((error): InvalidField[] => {
+    if (error.constraints?.whitelistValidation) return [{ field: owner, rule: UNKNOWN_FIELD_RULE }];
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     if (error.children?.length) return invalidFields(error.children, field);
     const rules = rulesOf(error.target, error.property);
     const broken = new Set(Object.keys(error.constraints ?? {}).map((name) => describeRule(name, rules)));
     return [{ field, rule: [...broken].join('; ') || 'not a valid value' }];
   });
+  return invalid.filter(({ field, rule }, index) => invalid.findIndex((other) => other.field === field && other.rule === rule) === index);
 }
 
 function rulesOf(target: object | undefined, property: string): PropertyRules {
@@ -51,8 +101,6 @@ function describeRule(name: string, rules: PropertyRules): string {
       return 'a list without repeats';
     case 'arrayMaxSize':
       return `a list of at most ${argument as number} items`;
-    case 'whitelistValidation':
-      return 'not a field of this input';
     case 'nestedValidation':
       return 'an object';
     default:

@@ -29,14 +29,19 @@ class ApiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     // Fields are named by their path from the named argument (`input.side`), as GraphQL's own errors name them.
     const argument = metadata.data ?? '';
-    const malformed = malformedStrings(value, argument);
-    if (malformed.length > 0) throw new InputValidationException(malformed.map((field) => ({ field, rule: PLAIN_TEXT_RULE })));
+    let validated: unknown;
     try {
-      return await super.transform(value, metadata);
+      validated = await super.transform(value, metadata);
     } catch (error) {
-      if (error instanceof ValidationFailure) throw new InputValidationException(invalidFields(error.errors, argument));
+      // A field of no input is named by its parent (`input`, or `query` for a URL's parameters): its name is the client's.
+      if (error instanceof ValidationFailure)
+        throw new InputValidationException(invalidFields(error.errors, argument, metadata.data ?? metadata.type));
       throw error;
     }
+    // Once unknown fields are refused, so that every path named is a field of the input.
+    const malformed = malformedStrings(validated, argument);
+    if (malformed.length > 0) throw new InputValidationException(malformed.map((field) => ({ field, rule: PLAIN_TEXT_RULE })));
+    return validated;
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { DEVELOPMENT_AUTH_DEFAULTS, loadEnvironment } from './environment.js';
+import { DEFAULT_XRAY_CODES, DEVELOPMENT_AUTH_DEFAULTS, DEVELOPMENT_EHR_ISSUER, loadEnvironment, trustedEhrsOf } from './environment.js';
 
 const PRODUCTION = {
   NODE_ENV: 'production',
@@ -55,6 +55,69 @@ describe('loadEnvironment', () => {
       }
     })();
     for (const value of Object.values(wrong)) expect(message).not.toContain(value);
+  });
+
+  describe('CDS Hooks and CORS', () => {
+    it('defaults outside production: the public URL from HOST and PORT, links under it, EN cards, the researched X-ray codes, no CORS', () => {
+      expect(loadEnvironment({ NODE_ENV: 'development', PORT: '4000' })).toMatchObject({
+        CDS_PUBLIC_BASE_URL: 'http://127.0.0.1:4000',
+        CDS_PATHWAY_LINK_BASE_URL: 'http://127.0.0.1:4000/pathways',
+        CDS_CODE_SYSTEM_BASE_URL: 'https://heupartrose.local/fhir/CodeSystem',
+        CDS_DEFAULT_LOCALE: 'EN',
+        CDS_XRAY_CODES: DEFAULT_XRAY_CODES,
+        CORS_ALLOWED_ORIGINS: undefined,
+      });
+      expect(loadEnvironment({ NODE_ENV: 'development', HOST: '::1' }).CDS_PUBLIC_BASE_URL).toBe('http://[::1]:3000');
+      expect(DEFAULT_XRAY_CODES.split(',')).toContain('http://loinc.org|30767-8');
+      expect(loadEnvironment(PRODUCTION).CDS_PUBLIC_BASE_URL).toBeUndefined();
+    });
+
+    it('takes a public URL and link base without their trailing slash, and the trusted EHRs as issuer to JWKS URL', () => {
+      const environment = loadEnvironment({
+        NODE_ENV: 'development',
+        CDS_PUBLIC_BASE_URL: 'https://cds.example.org/',
+        CDS_TRUSTED_EHRS: '{"https://ehr.example.org":"https://ehr.example.org/jwks"}',
+      });
+      expect(environment).toMatchObject({
+        CDS_PUBLIC_BASE_URL: 'https://cds.example.org',
+        CDS_PATHWAY_LINK_BASE_URL: 'https://cds.example.org/pathways',
+      });
+      expect(trustedEhrsOf(environment)).toEqual(new Map([['https://ehr.example.org', new URL('https://ehr.example.org/jwks')]]));
+    });
+
+    it.each([
+      ['CDS_TRUSTED_EHRS', { CDS_TRUSTED_EHRS: '["https://ehr.example.org"]' }],
+      ['CDS_TRUSTED_EHRS', { CDS_TRUSTED_EHRS: '{"https://ehr.example.org":"ftp://ehr.example.org/jwks"}' }],
+      ['CDS_TRUSTED_EHRS', { CDS_TRUSTED_EHRS: '{broken' }],
+      ['CDS_PUBLIC_BASE_URL', { CDS_PUBLIC_BASE_URL: 'cds.example.org' }],
+      ['CDS_DEFAULT_LOCALE', { CDS_DEFAULT_LOCALE: 'FR' }],
+      ['CDS_XRAY_CODES', { CDS_XRAY_CODES: '30767-8' }],
+      ['CORS_ALLOWED_ORIGINS', { CORS_ALLOWED_ORIGINS: 'https://sandbox.cds-hooks.org/' }],
+    ])('refuses a wrong %s', (variable, wrong) => {
+      expect(() => loadEnvironment({ NODE_ENV: 'development', ...wrong })).toThrow(new RegExp(`^Invalid configuration:[\\s\\S]*${variable}:`));
+    });
+
+    it('in production: wants https, a public URL once EHRs are trusted, and never the development EHR', () => {
+      const trusting =
+        (ehrs: Record<string, string>, extra: Record<string, string> = {}) =>
+        () =>
+          loadEnvironment({ ...PRODUCTION, CDS_TRUSTED_EHRS: JSON.stringify(ehrs), ...extra });
+      expect(trusting({ 'https://ehr.example.org': 'https://ehr.example.org/jwks' })).toThrow(/CDS_PUBLIC_BASE_URL: required in production/);
+      expect(trusting({ 'https://ehr.example.org': 'http://ehr.example.org/jwks' }, { CDS_PUBLIC_BASE_URL: 'https://cds.example.org' })).toThrow(
+        /CDS_TRUSTED_EHRS: JWKS URLs must use https/,
+      );
+      expect(trusting({ [DEVELOPMENT_EHR_ISSUER]: 'https://x.example/jwks' }, { CDS_PUBLIC_BASE_URL: 'https://cds.example.org' })).toThrow(
+        /the development EHR is not allowed in production/,
+      );
+      expect(trusting({ 'https://ehr.example.org': 'https://ehr.example.org/jwks' }, { CDS_PUBLIC_BASE_URL: 'http://cds.example.org' })).toThrow(
+        /CDS_PUBLIC_BASE_URL: must use https in production/,
+      );
+      expect(
+        trusting({ 'https://ehr.example.org': 'https://ehr.example.org/jwks' }, { CDS_PUBLIC_BASE_URL: 'https://cds.example.org' })(),
+      ).toMatchObject({
+        CDS_PUBLIC_BASE_URL: 'https://cds.example.org',
+      });
+    });
   });
 
   it('refuses an HS256 secret in production', () => {

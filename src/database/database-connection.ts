@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { Logger } from '@nestjs/common';
+import type { PoolConfig } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { lockDataDir } from './data-dir-lock.js';
 
@@ -24,9 +25,23 @@ export interface DatabaseConnection {
 
 const IN_MEMORY_PREFIX = 'memory://';
 
+/** How long the service waits on PostgreSQL before it gives up (the command-line tools, which run long batches, set none). */
+export interface DatabaseTimeouts {
+  connectMs: number;
+  statementMs: number;
+}
+
+export interface OpenDatabaseOptions {
+  timeouts?: DatabaseTimeouts;
+  onLockLost?: () => void;
+}
+
 /** PostgreSQL when DATABASE_URL is set (validated at boot to be postgres:// or postgresql://), else embedded PGlite. */
-export function openDatabase(settings: DatabaseSettings, { onLockLost = stopOnLostLock } = {}): Promise<DatabaseConnection> {
-  return settings.DATABASE_URL ? Promise.resolve(openPostgres(settings.DATABASE_URL)) : openPglite(settings.PGLITE_DATA_DIR, onLockLost);
+export function openDatabase(
+  settings: DatabaseSettings,
+  { timeouts, onLockLost = stopOnLostLock }: OpenDatabaseOptions = {},
+): Promise<DatabaseConnection> {
+  return settings.DATABASE_URL ? Promise.resolve(openPostgres(settings.DATABASE_URL, timeouts)) : openPglite(settings.PGLITE_DATA_DIR, onLockLost);
 }
 
 /** Another process holds the PGlite folder now: whatever this one wrote next could be lost, so it stops at once. */
@@ -35,10 +50,25 @@ function stopOnLostLock(): never {
   process.exit(1);
 }
 
-function openPostgres(connectionString: string): DatabaseConnection {
+/**
+ * A PostgreSQL that is down refuses connections, but one that hangs (or a network that drops
+ * packets) would hold every request forever: the pool gives up on a connection after `connectMs`,
+ * the server cancels a statement after `statementMs` and the client stops waiting for an answer
+ * a second later, and a session left idle inside a transaction is ended.
+ */
+function openPostgres(connectionString: string, timeouts?: DatabaseTimeouts): DatabaseConnection {
+  const limits: PoolConfig = timeouts
+    ? {
+        connectionTimeoutMillis: timeouts.connectMs,
+        statement_timeout: timeouts.statementMs,
+        query_timeout: timeouts.statementMs + 1000,
+        idle_in_transaction_session_timeout: timeouts.statementMs,
+        keepAlive: true,
+      }
+    : {};
   return {
     kind: 'postgresql',
-    adapterFactory: new PrismaPg({ connectionString, max: 10 }),
+    adapterFactory: new PrismaPg({ connectionString, max: 10, ...limits }),
     migrationAdapterFactory: () => new WholeScriptFactory(new PrismaPg({ connectionString, max: 1 })),
     close: () => Promise.resolve(),
   };

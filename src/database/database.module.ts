@@ -11,8 +11,14 @@ import { PrismaService } from './prisma.service.js';
       provide: PrismaService,
       inject: [Environment],
       useFactory: async (environment: Environment) => {
-        const connection = await openDatabase(environment);
-        const prisma = new PrismaService(connection, { emitQueryEvents: environment.NODE_ENV === 'test' });
+        const connection = await openDatabase(environment, {
+          timeouts: { connectMs: environment.DATABASE_CONNECT_TIMEOUT_MS, statementMs: environment.DATABASE_STATEMENT_TIMEOUT_MS },
+        });
+        const prisma = new PrismaService(connection, {
+          emitQueryEvents: environment.NODE_ENV === 'test',
+          transactionTimeoutMs: environment.DATABASE_TRANSACTION_TIMEOUT_MS,
+          transactionMaxWaitMs: environment.DATABASE_CONNECT_TIMEOUT_MS,
+        });
         try {
           if (await hasPendingMigrations(prisma)) await migrateDatabase(connection);
         } catch (error) {

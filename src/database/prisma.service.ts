@@ -6,12 +6,19 @@ import type { DatabaseConnection, DatabaseKind } from './database-connection.js'
 export class PrismaService extends PrismaClient implements OnModuleDestroy {
   readonly databaseKind: DatabaseKind;
 
-  /** `emitQueryEvents` (tests only: the events carry the query parameters) lets tests count queries. */
+  /**
+   * `emitQueryEvents` (tests only: the events carry the query parameters) lets tests count queries;
+   * `transactionTimeoutMs` bounds an interactive transaction, and `transactionMaxWaitMs` the wait to start one.
+   */
   constructor(
     private readonly connection: DatabaseConnection,
-    { emitQueryEvents = false } = {},
+    { emitQueryEvents = false, transactionTimeoutMs = 5000, transactionMaxWaitMs = 2000 } = {},
   ) {
-    super({ adapter: connection.adapterFactory, log: emitQueryEvents ? [{ emit: 'event', level: 'query' }] : [] });
+    super({
+      adapter: connection.adapterFactory,
+      log: emitQueryEvents ? [{ emit: 'event', level: 'query' }] : [],
+      transactionOptions: { timeout: transactionTimeoutMs, maxWait: transactionMaxWaitMs },
+    });
     this.databaseKind = connection.kind;
   }
 

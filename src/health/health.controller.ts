@@ -3,6 +3,9 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthChe
 import { Public } from '../auth/roles.decorator.js';
 import { PrismaService } from '../database/prisma.service.js';
 
+/** A database that does not answer within this is reported down: load balancers and orchestrators expect an answer within 2 s. */
+const READINESS_TIMEOUT_MS = 1500;
+
 @Controller('health')
 export class HealthController {
   constructor(
@@ -29,7 +32,7 @@ export class HealthController {
         const indicator = this.indicators.check('database');
         const details = { kind: this.prisma.databaseKind };
         try {
-          await this.prisma.$queryRaw`SELECT 1`;
+          await withTimeout(this.prisma.$queryRaw`SELECT 1`, READINESS_TIMEOUT_MS);
           return indicator.up(details);
         } catch {
           return indicator.down(details);
@@ -37,4 +40,12 @@ export class HealthController {
       },
     ]);
   }
+}
+
+function withTimeout<Value>(work: PromiseLike<Value>, ms: number): Promise<Value> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -23,6 +23,7 @@ export const PATHWAY_API_CODES: Readonly<Record<PathwayExceptionReason, ApiError
   ALREADY_ENTERED_IN_ERROR: ApiErrorCode.CONFLICT,
   // The code is a valid one, but the current facts no longer raise it: the state refuses it.
   SUGGESTION_NOT_SHOWN: ApiErrorCode.CONFLICT,
+  CARD_NOT_ISSUED: ApiErrorCode.BAD_USER_INPUT,
   INVALID_TRANSITION: ApiErrorCode.INVALID_TRANSITION,
   DEVIATION_REASON_REQUIRED: ApiErrorCode.DEVIATION_REASON_REQUIRED,
 };

@@ -20,6 +20,6 @@ import { SuggestionImpressionsService } from './suggestion-impressions.service.j
     PatientPathwaysResolver,
     PathwayRecordingResolver,
   ],
-  exports: [PathwayRepository],
+  exports: [PathwayRepository, PathwaysService, SuggestionImpressionsService],
 })
 export class PathwaysModule {}

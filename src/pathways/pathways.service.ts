@@ -14,7 +14,7 @@ import { PatientException, PatientExceptionCode } from '../patients/patient.exce
 import { PatientRepository } from '../patients/patient.repository.js';
 import { PathwayReportProjection } from '../reports/pathway-report.projection.js';
 import { brusselsDate } from '../contract/calendar-date.js';
-import type { DecisionContext, PathwayCommand } from './domain/pathway-commands.js';
+import type { CardFeedback, DecisionContext, IssuedCard, PathwayCommand } from './domain/pathway-commands.js';
 import type { PathwayEvent } from './domain/pathway-events.js';
 import { PathwayError } from './domain/pathway.error.js';
 import { commit, decide, type PathwayState } from './domain/pathway-state-machine.js';
@@ -71,20 +71,41 @@ export class PathwaysService {
   async execute(operation: string, input: PathwayCommandInput, user: ActingUser): Promise<PathwayWriteResult> {
     const { idempotencyKey, ...request } = input;
     const command = input.toCommand();
-    const { result, replayed } = await this.writes.execute({ user, operation, idempotencyKey, input: request }, async (tx, context) => {
-      const current = await this.pathways.lock(tx, input.pathwayId);
-      if (!current) throw pathwayNotFound();
-      if (current.version !== input.expectedVersion) throw staleVersion();
-      const decision = decisionContext(toPathwayView(current, context.recordedAt), current.patientBirthDate, context.recordedAt);
-      const { state, events } = commit(current.state, runDecide(current.state, command, decision));
-      await this.appendEvents(tx, current.id, current.version, events, context, input.note);
-      const addedDeviations = events.filter((event) => event.type === 'STAGE_CHANGED' && event.payload.deviation).length;
-      await this.pathways.update(tx, current, { state, updatedAt: context.recordedAt, addedDeviations });
-      const sequences = events.map((event) => event.sequence);
-      await this.reportProjection.afterWrite(tx, current, sequences);
-      return { pathwayId: current.id, eventSequences: sequences };
-    });
+    const { result, replayed } = await this.writes.execute({ user, operation, idempotencyKey, input: request }, (tx, context) =>
+      this.runCommand(tx, context, input.pathwayId, command, { expectedVersion: input.expectedVersion, note: input.note }),
+    );
     return { pathway: await this.get(result.pathwayId), eventSequences: result.eventSequences, replayed };
+  }
+
+  /**
+   * Feedback on an issued CDS Hooks card. It changes no clinical state, so it names no expected
+   * version: it is appended at the pathway's current version, under its row lock.
+   */
+  async giveCardFeedback(operation: string, feedback: CardFeedback, user: ActingUser): Promise<void> {
+    const { issuedCard, command, idempotencyKey, input } = feedback;
+    await this.writes.execute({ user, operation, idempotencyKey, input }, (tx, context) =>
+      this.runCommand(tx, context, issuedCard.pathwayId, command, { issuedCard }),
+    );
+  }
+
+  private async runCommand(
+    tx: PrismaTransaction,
+    context: WriteContext,
+    pathwayId: string,
+    command: PathwayCommand,
+    { expectedVersion, note, issuedCard }: { expectedVersion?: number; note?: string; issuedCard?: IssuedCard },
+  ): Promise<{ pathwayId: string; eventSequences: number[] }> {
+    const current = await this.pathways.lock(tx, pathwayId);
+    if (!current) throw pathwayNotFound();
+    if (expectedVersion !== undefined && current.version !== expectedVersion) throw staleVersion();
+    const decision = { ...decisionContext(toPathwayView(current, context.recordedAt), current.patientBirthDate, context.recordedAt), issuedCard };
+    const { state, events } = commit(current.state, runDecide(current.state, command, decision));
+    await this.appendEvents(tx, current.id, current.version, events, context, note);
+    const addedDeviations = events.filter((event) => event.type === 'STAGE_CHANGED' && event.payload.deviation).length;
+    await this.pathways.update(tx, current, { state, updatedAt: context.recordedAt, addedDeviations });
+    const sequences = events.map((event) => event.sequence);
+    await this.reportProjection.afterWrite(tx, current, sequences);
+    return { pathwayId: current.id, eventSequences: sequences };
   }
 
   async get(id: string): Promise<PathwayView> {

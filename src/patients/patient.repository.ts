@@ -46,6 +46,16 @@ export class PatientRepository {
     return row ? toPatient(row) : undefined;
   }
 
+  /** The ids of the patients registered under any of these identifiers (system and value): one query. */
+  async findIdsByAnyIdentifier(identifiers: readonly { system: string; value: string }[]): Promise<string[]> {
+    if (identifiers.length === 0) return [];
+    const rows = await this.prisma.patient.findMany({
+      where: { OR: identifiers.map(({ system, value }) => ({ identifierSystem: system, identifierValue: value })) },
+      select: { id: true },
+    });
+    return rows.map((row) => row.id);
+  }
+
   /** The patient's birth date, read inside a write's transaction; undefined when there is no such patient. */
   async findBirthDate(tx: PrismaTransaction, id: string): Promise<CalendarDate | undefined> {
     const row = await tx.patient.findUnique({ where: { id }, select: { birthDate: true } });

@@ -59,7 +59,7 @@ export class ReportsCsvService {
     private readonly accessLogService: AccessLogService,
   ) {}
 
-  qualityIndicators({ locale, ...filter }: ReportCsvQuery): StreamableFile {
+  qualityIndicators({ locale, ...filter }: ReportCsvQuery): Promise<StreamableFile> {
     return csvFile(
       'quality-indicators',
       QUALITY_INDICATOR_COLUMNS,
@@ -69,7 +69,7 @@ export class ReportsCsvService {
   }
 
   /** One row per measure and stage: PATHWAYS (now in the stage), CLOSED_STAYS, OPEN_STAYS; then EXAM_TO_REFERRAL and REFERRAL_TO_SURGERY. */
-  flow({ locale, ...filter }: ReportCsvQuery): StreamableFile {
+  flow({ locale, ...filter }: ReportCsvQuery): Promise<StreamableFile> {
     return csvFile(
       'flow',
       FLOW_COLUMNS,
@@ -88,7 +88,7 @@ export class ReportsCsvService {
   }
 
   /** The counts per code, then the overrides per reason code, a column each; the comments are in GraphQL's suggestionsReport. */
-  suggestions({ locale, ...filter }: ReportCsvQuery): StreamableFile {
+  suggestions({ locale, ...filter }: ReportCsvQuery): Promise<StreamableFile> {
     return csvFile(
       'suggestions',
       SUGGESTION_COLUMNS,
@@ -104,7 +104,7 @@ export class ReportsCsvService {
     );
   }
 
-  deviations({ locale, ...filter }: ReportCsvQuery, user: ActingUser): StreamableFile {
+  deviations({ locale, ...filter }: ReportCsvQuery, user: ActingUser): Promise<StreamableFile> {
     return csvFile(
       'deviations',
       DEVIATION_COLUMNS,
@@ -115,7 +115,7 @@ export class ReportsCsvService {
     );
   }
 
-  pathways({ locale, ...filter }: ReportCsvQuery, user: ActingUser): StreamableFile {
+  pathways({ locale, ...filter }: ReportCsvQuery, user: ActingUser): Promise<StreamableFile> {
     return csvFile(
       'pathways',
       PATHWAY_COLUMNS,
@@ -127,7 +127,7 @@ export class ReportsCsvService {
   }
 
   /** The reads on the Brussels days from `from` to `to`, oldest first. */
-  accessLog({ locale, from, to, actor, patientId }: AccessLogCsvQuery): StreamableFile {
+  accessLog({ locale, from, to, actor, patientId }: AccessLogCsvQuery): Promise<StreamableFile> {
     const filter = { from: startOfBrusselsDay(from), to: startOfBrusselsDay(nextDay(to)), actor, patientId };
     return csvFile('access-log', ACCESS_LOG_COLUMNS, this.accessLogEntries(filter), locale);
   }
@@ -172,7 +172,7 @@ async function* keysetBatches<Row>(fetchAfter: (after: Row | undefined) => Promi
  * A CSV file of `rows`, streamed: `,` and decimal points, or for NL `;` and decimal commas as
  * Flemish spreadsheets expect; text that a spreadsheet would run as a formula is escaped.
  */
-function csvFile(name: string, columns: string[], rows: AsyncIterable<object>, locale: Locale = 'EN'): StreamableFile {
+async function csvFile(name: string, columns: string[], rows: AsyncIterable<object>, locale: Locale = 'EN'): Promise<StreamableFile> {
   const decimalComma = locale === 'NL';
   const csv = stringify({
     header: true,
@@ -185,8 +185,22 @@ function csvFile(name: string, columns: string[], rows: AsyncIterable<object>, l
       date: (value) => value.toISOString(),
     },
   });
-  pipeline(Readable.from(withoutErrorMessages(rows)), csv, () => undefined);
+  pipeline(Readable.from(withoutErrorMessages(await startedReading(rows))), csv, () => undefined);
   return new StreamableFile(csv, { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${name}.csv"` });
+}
+
+/**
+ * `rows`, once the first of them has been read: a failure before any row (a database outage, a
+ * query refused) is then answered with its own status, not as a 200 response cut short.
+ */
+async function startedReading<Row>(rows: AsyncIterable<Row>): Promise<AsyncIterable<Row>> {
+  const iterator = rows[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  return (async function* () {
+    if (first.done) return;
+    yield first.value;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  })();
 }
 
 /** A failure after the headers were sent aborts the response, and is logged: by type and stack frames, as messages may quote data. */

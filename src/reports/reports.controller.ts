@@ -12,32 +12,32 @@ export class ReportsController {
   constructor(private readonly csv: ReportsCsvService) {}
 
   @Get('quality-indicators.csv')
-  qualityIndicators(@Query() query: ReportCsvQuery): StreamableFile {
+  qualityIndicators(@Query() query: ReportCsvQuery): Promise<StreamableFile> {
     return this.csv.qualityIndicators(query);
   }
 
   @Get('flow.csv')
-  flow(@Query() query: ReportCsvQuery): StreamableFile {
+  flow(@Query() query: ReportCsvQuery): Promise<StreamableFile> {
     return this.csv.flow(query);
   }
 
   @Get('deviations.csv')
-  deviations(@Query() query: ReportCsvQuery, @CurrentUser() user: ActingUser): StreamableFile {
+  deviations(@Query() query: ReportCsvQuery, @CurrentUser() user: ActingUser): Promise<StreamableFile> {
     return this.csv.deviations(query, user);
   }
 
   @Get('suggestions.csv')
-  suggestions(@Query() query: ReportCsvQuery): StreamableFile {
+  suggestions(@Query() query: ReportCsvQuery): Promise<StreamableFile> {
     return this.csv.suggestions(query);
   }
 
   @Get('pathways.csv')
-  pathways(@Query() query: ReportCsvQuery, @CurrentUser() user: ActingUser): StreamableFile {
+  pathways(@Query() query: ReportCsvQuery, @CurrentUser() user: ActingUser): Promise<StreamableFile> {
     return this.csv.pathways(query, user);
   }
 
   @Get('access-log.csv')
-  accessLog(@Query() query: AccessLogCsvQuery): StreamableFile {
+  accessLog(@Query() query: AccessLogCsvQuery): Promise<StreamableFile> {
     return this.csv.accessLog(query);
   }
 }

@@ -3,5 +3,5 @@
  * whatever request is running: tests that count a read's database queries leave them out.
  */
 export function isBatchedWrite(sql: string): boolean {
-  return /^INSERT INTO "\w+"\."(access_log|suggestion_impression)"/.test(sql);
+  return /^\s*INSERT INTO ("\w+"\.)?"?(access_log|suggestion_impression)\b/.test(sql);
 }

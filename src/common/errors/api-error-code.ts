@@ -7,5 +7,9 @@ export enum ApiErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   INVALID_TRANSITION = 'INVALID_TRANSITION',
   DEVIATION_REASON_REQUIRED = 'DEVIATION_REASON_REQUIRED',
+  /** The data the request needs could not be obtained (CDS Hooks: no FHIR Patient from prefetch or the FHIR server). */
+  PRECONDITION_FAILED = 'PRECONDITION_FAILED',
+  /** The database is down, unreachable or too slow: nothing was done, and the same request may succeed when retried. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

@@ -23,7 +23,36 @@ export type PathwayCommand =
       readonly outcome: FeedbackOutcome;
       readonly reasonCode?: OverrideReasonCode;
       readonly comment?: string;
+      /** Feedback on a CDS Hooks card (else on a suggestion shown now, through GraphQL). */
+      readonly card?: CardFeedbackDetails;
     };
+
+/** A card a CDS Hooks service issued: what feedback on its uuid traces back to. */
+export interface IssuedCard {
+  readonly uuid: string;
+  readonly pathwayId: string;
+  readonly pathwayVersion: number;
+  readonly code: string;
+  readonly ruleSetVersion: string;
+}
+
+/** CDS Hooks feedback as the pathway records it: the issued card it names, the command, and the write's idempotency. */
+export interface CardFeedback {
+  readonly issuedCard: IssuedCard;
+  readonly command: PathwayCommand;
+  /** Derived from the card, outcome, time and accepted suggestions: a repeat of the same feedback records nothing. */
+  readonly idempotencyKey: string;
+  /** The feedback as sent: the same key with other content is refused. */
+  readonly input: unknown;
+}
+
+/** What CDS Hooks feedback says beyond the outcome: the card, the suggestions accepted and when the user acted. */
+export interface CardFeedbackDetails {
+  readonly uuid: string;
+  readonly acceptedSuggestions?: readonly string[];
+  /** When the user acted on the card, as the EHR reports it (UTC, ISO 8601). */
+  readonly outcomeTimestamp: string;
+}
 
 /** What decide needs from outside the pathway: the date and the guideline's view of the current facts. */
 export interface DecisionContext {
@@ -37,4 +66,6 @@ export interface DecisionContext {
   readonly ruleSetVersion: string;
   /** The suggestion codes currently in nextSteps. */
   readonly shownSuggestionCodes: readonly string[];
+  /** For feedback on a CDS Hooks card: the card as issued, which the shell looked up by its uuid. */
+  readonly issuedCard?: IssuedCard;
 }

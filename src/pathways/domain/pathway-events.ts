@@ -5,6 +5,10 @@ import type { CalendarDate } from '../../contract/calendar-date.js';
 export const FEEDBACK_OUTCOMES = ['ACCEPTED', 'OVERRIDDEN'] as const;
 export type FeedbackOutcome = (typeof FEEDBACK_OUTCOMES)[number];
 
+/** The door feedback came through: GraphQL's giveSuggestionFeedback or a CDS Hooks feedback endpoint. */
+export const FEEDBACK_CHANNELS = ['GRAPHQL', 'CDS_HOOKS'] as const;
+export type FeedbackChannel = (typeof FEEDBACK_CHANNELS)[number];
+
 export const OVERRIDE_REASON_CODES = [
   'PATIENT_PREFERENCE',
   'CLINICAL_JUDGEMENT',
@@ -74,7 +78,15 @@ export interface PathwayEventPayloads {
     readonly outcome: FeedbackOutcome;
     readonly reasonCode?: OverrideReasonCode;
     readonly comment?: string;
+    /** The rule set the suggestion came from: in force now, or when its CDS Hooks card was issued. */
     readonly ruleSetVersion: string;
+    /** CDS_HOOKS; absent for GraphQL. */
+    readonly channel?: FeedbackChannel;
+    /** CDS Hooks: the card, the pathway version it was issued on, the suggestions accepted and when the user acted. */
+    readonly cardUuid?: string;
+    readonly cardPathwayVersion?: number;
+    readonly acceptedSuggestions?: readonly string[];
+    readonly outcomeTimestamp?: string;
   };
 }
 

@@ -485,4 +485,61 @@ describe('suggestion feedback', () => {
   ])('refuses %s', (_case, command, reason, field) => {
     expect(refusal(() => decide(opened(), command, shown))).toMatchObject({ reason, field });
   });
+
+  describe('on a CDS Hooks card', () => {
+    const issuedCard = {
+      uuid: 'c0ffee00-0000-5000-8000-000000000001',
+      pathwayId: 'p-1',
+      pathwayVersion: 1,
+      code: 'PROVIDE_OA_INFORMATION',
+      ruleSetVersion: 'hip-oa-2026.11',
+    };
+    const card = { uuid: issuedCard.uuid, outcomeTimestamp: '2026-11-27T10:05:31.000Z' };
+    const cdsPayload = {
+      channel: 'CDS_HOOKS',
+      cardUuid: issuedCard.uuid,
+      cardPathwayVersion: 1,
+      outcomeTimestamp: card.outcomeTimestamp,
+      ruleSetVersion: 'hip-oa-2026.11',
+    };
+    /** The card was issued on an earlier version, for a code no longer shown: late feedback. */
+    const issued = context({ shownSuggestionCodes: [], issuedCard });
+
+    it.each<[string, PathwayCommand, object]>([
+      [
+        'an acceptance naming its suggestions',
+        feedback({ code: 'PROVIDE_OA_INFORMATION', card: { ...card, acceptedSuggestions: ['s-1'] } }),
+        { code: 'PROVIDE_OA_INFORMATION', outcome: 'ACCEPTED', acceptedSuggestions: ['s-1'] },
+      ],
+      [
+        'an override without a reason or comment',
+        feedback({ code: 'PROVIDE_OA_INFORMATION', outcome: 'OVERRIDDEN', card }),
+        { code: 'PROVIDE_OA_INFORMATION', outcome: 'OVERRIDDEN' },
+      ],
+      [
+        'an override with a reason and comment',
+        feedback({ code: 'PROVIDE_OA_INFORMATION', outcome: 'OVERRIDDEN', reasonCode: 'ALREADY_DONE', comment: 'leaflet given', card }),
+        { code: 'PROVIDE_OA_INFORMATION', outcome: 'OVERRIDDEN', reasonCode: 'ALREADY_DONE', comment: 'leaflet given' },
+      ],
+    ])('records %s with the card and the rule set it was issued under, however the pathway moved on', (_case, command, payload) => {
+      expect(decide(opened(), command, issued)).toEqual([{ type: 'SUGGESTION_FEEDBACK_GIVEN', payload: { ...payload, ...cdsPayload } }]);
+    });
+
+    it.each<[string, PathwayCommand, PathwayRefusalReason, string]>([
+      ['a card not issued', feedback({ code: 'PROVIDE_OA_INFORMATION', card: { ...card, uuid: 'another' } }), 'CARD_NOT_ISSUED', 'card'],
+      ['another code than the card’s', feedback({ code: 'START_EXERCISE_THERAPY', card }), 'CARD_NOT_ISSUED', 'card'],
+      [
+        'an override with an unknown reason code',
+        feedback({ code: 'PROVIDE_OA_INFORMATION', outcome: 'OVERRIDDEN', reasonCode: 'LAZY' as 'OTHER', card }),
+        'INVALID_INPUT',
+        'reasonCode',
+      ],
+    ])('refuses %s', (_case, command, reason, field) => {
+      expect(refusal(() => decide(opened(), command, issued))).toMatchObject({ reason, field });
+    });
+
+    it('refuses card feedback when the shell found no issued card', () => {
+      expect(refusal(() => decide(opened(), feedback({ code: 'PROVIDE_OA_INFORMATION', card }), shown))).toMatchObject({ reason: 'CARD_NOT_ISSUED' });
+    });
+  });
 });

@@ -270,27 +270,39 @@ function markEnteredInError(
 }
 
 function giveFeedback(
-  { code, outcome, reasonCode, comment }: Extract<PathwayCommand, { type: 'GIVE_SUGGESTION_FEEDBACK' }>,
+  { code, outcome, reasonCode, comment, card }: Extract<PathwayCommand, { type: 'GIVE_SUGGESTION_FEEDBACK' }>,
   context: DecisionContext,
 ): NewPathwayEvent {
   requireMember('outcome', outcome, FEEDBACK_OUTCOMES);
   if (outcome === 'OVERRIDDEN') {
-    requireMember('reasonCode', reasonCode, OVERRIDE_REASON_CODES);
-    requireNonBlank('comment', comment);
+    // CDS Hooks lets a clinician dismiss a card without a reason; GraphQL asks for a reason and a comment.
+    if (card === undefined || reasonCode !== undefined) requireMember('reasonCode', reasonCode, OVERRIDE_REASON_CODES);
+    if (card === undefined) requireNonBlank('comment', comment);
   } else if (reasonCode !== undefined) {
     throw badInput('reasonCode', 'reasonCode is only given with an override.');
   }
-  if (!context.shownSuggestionCodes.includes(code)) {
-    throw new PathwayError('SUGGESTION_NOT_SHOWN', 'code is not among the suggestions shown now.', 'code');
+  const common = { code, outcome, ...(reasonCode && { reasonCode }), ...(comment !== undefined && { comment }) };
+  if (card === undefined) {
+    if (!context.shownSuggestionCodes.includes(code)) {
+      throw new PathwayError('SUGGESTION_NOT_SHOWN', 'code is not among the suggestions shown now.', 'code');
+    }
+    return { type: 'SUGGESTION_FEEDBACK_GIVEN', payload: { ...common, ruleSetVersion: context.ruleSetVersion } };
+  }
+  // A card issued on an earlier version stays valid: feedback may come late, after the pathway moved on.
+  const issued = context.issuedCard;
+  if (issued?.uuid !== card.uuid || issued.code !== code) {
+    throw new PathwayError('CARD_NOT_ISSUED', 'card names no card issued for this pathway.', 'card');
   }
   return {
     type: 'SUGGESTION_FEEDBACK_GIVEN',
     payload: {
-      code,
-      outcome,
-      ruleSetVersion: context.ruleSetVersion,
-      ...(reasonCode && { reasonCode }),
-      ...(comment !== undefined && { comment }),
+      ...common,
+      ruleSetVersion: issued.ruleSetVersion,
+      channel: 'CDS_HOOKS',
+      cardUuid: card.uuid,
+      cardPathwayVersion: issued.pathwayVersion,
+      ...(card.acceptedSuggestions !== undefined && { acceptedSuggestions: card.acceptedSuggestions }),
+      outcomeTimestamp: card.outcomeTimestamp,
     },
   };
 }

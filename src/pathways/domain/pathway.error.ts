@@ -21,7 +21,9 @@ export type PathwayRefusalReason =
   /** targetSequence names an event that is not a recording (opening, stage move, correction, feedback). */
   | 'NOT_A_RECORDING'
   | 'ALREADY_ENTERED_IN_ERROR'
-  | 'SUGGESTION_NOT_SHOWN';
+  | 'SUGGESTION_NOT_SHOWN'
+  /** CDS Hooks feedback on a card not issued for this pathway. */
+  | 'CARD_NOT_ISSUED';
 
 /**
  * A command the pathway refuses, with the reason. The message is for a clinician: it names the

@@ -1,15 +1,13 @@
 import { ArgsType, Field } from '@nestjs/graphql';
-import { IsString, Length } from 'class-validator';
+import { IDENTIFIER_SYSTEM_RULE, IDENTIFIER_VALUE_RULE, IsIdentifierSystem, IsIdentifierValue } from '../../common/validation-rules.js';
 
 @ArgsType()
 export class PatientByIdentifierArgs {
-  @Field()
-  @IsString()
-  @Length(1, 200)
+  @Field({ description: `Identifier namespace: ${IDENTIFIER_SYSTEM_RULE}` })
+  @IsIdentifierSystem()
   system!: string;
 
-  @Field()
-  @IsString()
-  @Length(1, 100)
+  @Field({ description: `Identifier within the namespace: ${IDENTIFIER_VALUE_RULE}` })
+  @IsIdentifierValue()
   value!: string;
 }

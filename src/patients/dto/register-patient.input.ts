@@ -1,21 +1,18 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsEnum, IsString, Length, Matches } from 'class-validator';
+import { IsEnum, Matches } from 'class-validator';
 import { IdempotencyKeyField } from '../../common/graphql/idempotency-key.js';
 import { LocalDateScalar } from '../../common/graphql/scalars.js';
+import { IDENTIFIER_SYSTEM_RULE, IDENTIFIER_VALUE_RULE, IsIdentifierSystem, IsIdentifierValue } from '../../common/validation-rules.js';
 import { AdministrativeGender } from '../models/patient.model.js';
 
 @InputType()
 export class RegisterPatientInput {
-  @Field({ description: 'Identifier namespace (a URI), e.g. urn:oid:2.16.840.1.113883.2.4.6.3' })
-  @IsString()
-  @Length(1, 200)
-  @Matches(/^\S+$/, { message: 'no spaces' })
+  @Field({ description: `Identifier namespace: ${IDENTIFIER_SYSTEM_RULE}, e.g. urn:oid:2.16.840.1.113883.2.4.6.3` })
+  @IsIdentifierSystem()
   identifierSystem!: string;
 
-  @Field()
-  @IsString()
-  @Length(1, 100)
-  @Matches(/^\S(.*\S)?$/, { message: 'no spaces at the start or the end' })
+  @Field({ description: `Identifier within the namespace: ${IDENTIFIER_VALUE_RULE}` })
+  @IsIdentifierValue()
   identifierValue!: string;
 
   @Field(() => LocalDateScalar)

@@ -466,8 +466,17 @@ describe('reportPathway: milestones, stage moves and feedback', () => {
         },
         {
           type: 'SUGGESTION_FEEDBACK_GIVEN',
-          payload: { code: 'PROVIDE_OA_INFORMATION', outcome: 'ACCEPTED', ruleSetVersion: 'hip-oa-2026.12' },
+          payload: {
+            code: 'PROVIDE_OA_INFORMATION',
+            outcome: 'ACCEPTED',
+            ruleSetVersion: 'hip-oa-2026.11',
+            channel: 'CDS_HOOKS',
+            cardUuid: '3f1c2a4e-5b6d-5e7f-8a9b-0c1d2e3f4a5b',
+            cardPathwayVersion: 4,
+            outcomeTimestamp: '2026-01-07T09:58:00.000Z',
+          },
           at: '2026-01-07',
+          actor: 'https://ehr.example#cds-client',
         },
         moveTo('SURGICAL_REFERRAL', '2026-02-01', { deviation: true, deviationReason: 'Unbearable pain' }),
         moveTo('CLOSED', '2026-02-02', { closeReason: 'TRANSFERRED' }),
@@ -541,6 +550,9 @@ describe('reportPathway: milestones, stage moves and feedback', () => {
         actor: 'epd-bridge',
         actingFor: 'dr.janssens',
         ruleSetVersion: 'hip-oa-2026.12',
+        channel: 'GRAPHQL',
+        cardUuid: null,
+        cardPathwayVersion: null,
       },
       {
         sequence: 6,
@@ -550,9 +562,12 @@ describe('reportPathway: milestones, stage moves and feedback', () => {
         comment: null,
         givenOn: '2026-01-07',
         recordedAt: at('2026-01-07T10:00:00Z'),
-        actor: 'dr.peeters',
+        actor: 'https://ehr.example#cds-client',
         actingFor: null,
-        ruleSetVersion: 'hip-oa-2026.12',
+        ruleSetVersion: 'hip-oa-2026.11',
+        channel: 'CDS_HOOKS',
+        cardUuid: '3f1c2a4e-5b6d-5e7f-8a9b-0c1d2e3f4a5b',
+        cardPathwayVersion: 4,
       },
     ]);
   });

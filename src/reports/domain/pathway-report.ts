@@ -2,7 +2,7 @@ import { brusselsDate, daysBetween, type CalendarDate } from '../../contract/cal
 import type { CloseReason, HipFacts, HipSide, PathwayStage, Treatment } from '../../contract/vocabulary.js';
 import { atypical, typicalPresentation } from '../../guideline/domain/rules/derived-facts.js';
 import { derivePathwayRecord, treatmentGivenOn } from '../../pathways/domain/fact-derivation.js';
-import type { PathwayEvent, PathwayEventPayloads, RecordingEvent } from '../../pathways/domain/pathway-events.js';
+import type { FeedbackChannel, PathwayEvent, PathwayEventPayloads, RecordingEvent } from '../../pathways/domain/pathway-events.js';
 import { replayPathway, toPathwayEvent, type StoredPathwayEvent } from '../../pathways/domain/pathway-replay.js';
 import { effectiveRecordings, type PathwayState } from '../../pathways/domain/pathway-state-machine.js';
 import { PROM_DUE_AFTER_DAYS } from './quality-indicators.js';
@@ -67,6 +67,10 @@ export interface SuggestionFeedbackValues {
   actor: string;
   actingFor: string | null;
   ruleSetVersion: string;
+  channel: FeedbackChannel;
+  /** CDS Hooks: the card the feedback is about and the pathway version it was issued on. */
+  cardUuid: string | null;
+  cardPathwayVersion: number | null;
 }
 
 export interface PathwayReport {
@@ -202,6 +206,9 @@ export function reportPathway(storedEvents: readonly ReportedEvent[], birthDate:
         comment: feedback.payload.comment ?? null,
         givenOn: dayOf(feedback),
         ruleSetVersion: feedback.payload.ruleSetVersion,
+        channel: feedback.payload.channel ?? 'GRAPHQL',
+        cardUuid: feedback.payload.cardUuid ?? null,
+        cardPathwayVersion: feedback.payload.cardPathwayVersion ?? null,
       })),
   };
 }

@@ -144,6 +144,9 @@ const SUGGESTION_FEEDBACK: BulkTable<FeedbackRow> = {
     actor: ['actor', 'text'],
     actingFor: ['acting_for', 'text'],
     ruleSetVersion: ['rule_set_version', 'text'],
+    channel: ['channel', 'text'],
+    cardUuid: ['card_uuid', 'uuid'],
+    cardPathwayVersion: ['card_pathway_version', 'int'],
   },
 };
 

@@ -10,8 +10,8 @@ import type { PathwayState } from '../../pathways/domain/pathway-state-machine.j
 import { SimulatedPathway, SimulatedStream, type GeneratedAuditEvent, type SimulatedWrite } from './simulated-stream.js';
 import { Random } from './random.js';
 
-/** Synthetic patients carry an identifier of their own system: they can never be taken for real ones. */
-export const SYNTHETIC_IDENTIFIER_SYSTEM = 'urn:heupartrose:synthetic-patient';
+/** Synthetic patients carry an identifier of their own system (on a domain reserved for examples): they can never be taken for real ones. */
+export const SYNTHETIC_IDENTIFIER_SYSTEM = 'https://heupartrose.example/synthetic-patient';
 
 export const SITES = ['ZAS-AUGUSTINUS', 'ZAS-MIDDELHEIM', 'ZAS-PALFIJN', 'ZAS-CADIX'] as const;
 

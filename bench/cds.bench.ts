@@ -1,0 +1,197 @@
+/**
+ * `npm run bench:cds`: the CDS Hooks patient-view service as EHRs call it. Seeds a cohort with the
+ * data generator into a scratch PostgreSQL database, starts the built service in production mode with
+ * one trusted EHR (its JWKS over https from the bench), and sends patient-view calls, each with its
+ * own freshly signed ES384 JWT (a new jti: the service refuses replays) and the prefetched FHIR
+ * Patient of a patient with an open pathway, from 16 concurrent connections. Prints throughput,
+ * latency percentiles and the cards per answer; the target is p99 under 50 ms.
+ *
+ * Run `npm run build` first (the service runs from dist/). Needs `openssl` (the https JWKS).
+ * Settings: BENCH_DATABASE_URL (server to create `bench_cds` on; default
+ * postgresql://postgres@127.0.0.1:5432/postgres), BENCH_PATIENTS (default 2000), BENCH_SECONDS
+ * (default 10), BENCH_CONNECTIONS (default 16).
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:https';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import pg from 'pg';
+import { freePort, spawnService, stopService, waitUntilReady, type ServiceProcess } from '../test/support/service-process.js';
+import { PRODUCTION_NODE_OPTIONS, startHttpsJwks } from './bench-auth.js';
+import { admin, databaseUrlOf, seedCohort } from './bench-database.js';
+
+const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 2000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const DATABASE = 'bench_cds';
+const EHR_ISSUER = 'https://ehr.bench.heupartrose.local';
+const EHR_KEY_ID = 'bench-ehr';
+const PUBLIC_BASE_URL = 'https://cds.bench.heupartrose.local';
+const TARGET_P99_MS = 50;
+/** Tokens signed before the run, one per call: more than the service can answer in the run. */
+const TOKENS_PER_SECOND = 2000;
+
+interface Identifier {
+  system: string;
+  value: string;
+}
+
+/** The identifiers of patients with an open pathway: whose patient-view answers carry cards. */
+async function patientsWithOpenPathways(databaseUrl: string): Promise<Identifier[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<Identifier>(
+      `SELECT DISTINCT p.identifier_system AS system, p.identifier_value AS value
+       FROM patient p JOIN pathway w ON w.patient_id = p.id WHERE w.closed_at IS NULL LIMIT 1000`,
+    );
+    return rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** A patient-view call as the cds-hooks sandbox sends it, with the FHIR Patient prefetched. */
+function patientViewBody(identifier: Identifier, index: number): string {
+  const patientId = `bench-${index}`;
+  return JSON.stringify({
+    hookInstance: randomUUID(),
+    hook: 'patient-view',
+    fhirServer: 'https://fhir.ehr.example/r4',
+    context: { userId: 'Practitioner/bench-clinician', patientId },
+    prefetch: {
+      patient: {
+        resourceType: 'Patient',
+        id: patientId,
+        identifier: [{ system: identifier.system, value: identifier.value }],
+        birthDate: '1956-04-12',
+      },
+    },
+  });
+}
+
+async function signedTokens(count: number, privateKey: CryptoKey, audience: string): Promise<string[]> {
+  const tokens: string[] = [];
+  for (let index = 0; index < count; index += 1) {
+    tokens.push(
+      await new SignJWT({})
+        .setProtectedHeader({ alg: 'ES384', kid: EHR_KEY_ID, typ: 'JWT' })
+        .setIssuer(EHR_ISSUER)
+        .setSubject('bench-ehr-client')
+        .setAudience(audience)
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .setJti(randomUUID())
+        .sign(privateKey),
+    );
+  }
+  return tokens;
+}
+
+async function main(): Promise<void> {
+  const folder = mkdtempSync(path.join(tmpdir(), 'bench-cds-'));
+  const databaseUrl = databaseUrlOf(DATABASE);
+  await admin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+  await admin(`CREATE DATABASE ${DATABASE}`);
+  let service: ServiceProcess | undefined;
+  let jwks: Server | undefined;
+  try {
+    const { written, seconds } = await seedCohort(databaseUrl, { patients: PATIENTS, seed: 42 });
+    console.log(
+      `Seeded ${written.patients.toLocaleString('en')} patients, ${written.pathways.toLocaleString('en')} pathways in ${seconds.toFixed(1)} s.`,
+    );
+    const identifiers = await patientsWithOpenPathways(databaseUrl);
+
+    // One JWKS for the users' identity provider (required in production, unused here) and the EHR.
+    const ehr = await generateKeyPair('ES384');
+    const users = await generateKeyPair('ES256');
+    const served = await startHttpsJwks(folder, [
+      { ...(await exportJWK(ehr.publicKey)), kid: EHR_KEY_ID, alg: 'ES384', use: 'sig' },
+      { ...(await exportJWK(users.publicKey)), kid: 'bench-users', alg: 'ES256', use: 'sig' },
+    ]);
+    jwks = served.server;
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    service = await spawnService({
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      AUTH_JWKS_URL: served.url,
+      AUTH_ISSUER: 'https://bench.heupartrose.local/issuer',
+      AUTH_AUDIENCE: 'heupartrose-pathway-service',
+      CDS_TRUSTED_EHRS: JSON.stringify({ [EHR_ISSUER]: served.url }),
+      // As behind a TLS-terminating proxy: EHRs call (and sign for) the public https URL.
+      CDS_PUBLIC_BASE_URL: PUBLIC_BASE_URL,
+      NODE_EXTRA_CA_CERTS: served.caFile,
+      NODE_OPTIONS: PRODUCTION_NODE_OPTIONS,
+    });
+    service = { ...service, baseUrl };
+    if (!(await waitUntilReady(service, 60_000))) throw new Error(`the service did not become ready:\n${service.output()}`);
+
+    const endpoint = `${baseUrl}/cds-services/hip-oa-pathway`;
+    const audience = `${PUBLIC_BASE_URL}/cds-services/hip-oa-pathway`;
+    const bodies = identifiers.map(patientViewBody);
+    const check = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${(await signedTokens(1, ehr.privateKey, audience))[0]}` },
+      body: bodies[0],
+    });
+    if (check.status !== 200) throw new Error(`patient-view answered ${check.status}: ${await check.text()}`);
+
+    const tokens = await signedTokens(SECONDS * TOKENS_PER_SECOND + 1000, ehr.privateKey, audience);
+    let call = 0;
+    let cards = 0;
+    let answers = 0;
+    const result = await autocannon({
+      url: endpoint,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (request) => {
+            call += 1;
+            return {
+              ...request,
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[call % tokens.length]}` },
+              body: bodies[call % bodies.length],
+            };
+          },
+          onResponse: (status, body) => {
+            if (status !== 200) return;
+            answers += 1;
+            cards += (JSON.parse(body) as { cards: unknown[] }).cards.length;
+          },
+        },
+      ],
+    });
+    if (call > tokens.length) console.log(`Note: ${call - tokens.length} calls reused a token and were refused as replays.`);
+
+    const { latency, requests, non2xx, errors } = result;
+    console.log(
+      `\npatient-view over ${identifiers.length.toLocaleString('en')} patients, ${CONNECTIONS} concurrent EHR calls, ${SECONDS} s, production mode, PostgreSQL:`,
+    );
+    console.log(
+      `  throughput ${requests.average.toFixed(0)} calls/s; latency p50 ${latency.p50} ms, p90 ${latency.p90} ms, p99 ${latency.p99} ms, max ${latency.max} ms`,
+    );
+    console.log(`  ${(cards / Math.max(answers, 1)).toFixed(1)} cards per answer; ${non2xx} non-2xx answers, ${errors} errors`);
+    console.log(`  p99 target < ${TARGET_P99_MS} ms: ${latency.p99 < TARGET_P99_MS && non2xx === 0 && errors === 0 ? 'met' : 'NOT met'}`);
+  } finally {
+    if (service) await stopService(service);
+    jwks?.close();
+    await admin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
