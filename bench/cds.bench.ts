@@ -9,7 +9,7 @@
  * Run `npm run build` first (the service runs from dist/). Needs `openssl` (the https JWKS).
  * Settings: BENCH_DATABASE_URL (server to create `bench_cds` on; default
  * postgresql://postgres@127.0.0.1:5432/postgres), BENCH_PATIENTS (default 2000), BENCH_SECONDS
- * (default 10), BENCH_CONNECTIONS (default 16).
+ * (default 10), BENCH_CONNECTIONS (default 16), BENCH_PROFILE_DIR (a folder for the service's CPU profile).
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -26,13 +26,14 @@ import { admin, databaseUrlOf, seedCohort } from './bench-database.js';
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 2000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
 const DATABASE = 'bench_cds';
 const EHR_ISSUER = 'https://ehr.bench.heupartrose.local';
 const EHR_KEY_ID = 'bench-ehr';
 const PUBLIC_BASE_URL = 'https://cds.bench.heupartrose.local';
 const TARGET_P99_MS = 50;
 /** Tokens signed before the run, one per call: more than the service can answer in the run. */
-const TOKENS_PER_SECOND = 2000;
+const TOKENS_PER_SECOND = 1000;
 
 interface Identifier {
   system: string;
@@ -115,20 +116,25 @@ async function main(): Promise<void> {
     jwks = served.server;
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    service = await spawnService({
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      AUTH_JWKS_URL: served.url,
-      AUTH_ISSUER: 'https://bench.heupartrose.local/issuer',
-      AUTH_AUDIENCE: 'heupartrose-pathway-service',
-      CDS_TRUSTED_EHRS: JSON.stringify({ [EHR_ISSUER]: served.url }),
-      // As behind a TLS-terminating proxy: EHRs call (and sign for) the public https URL.
-      CDS_PUBLIC_BASE_URL: PUBLIC_BASE_URL,
-      NODE_EXTRA_CA_CERTS: served.caFile,
-      NODE_OPTIONS: PRODUCTION_NODE_OPTIONS,
-    });
+    service = await spawnService(
+      {
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATABASE_URL: databaseUrl,
+        AUTH_JWKS_URL: served.url,
+        AUTH_ISSUER: 'https://bench.heupartrose.local/issuer',
+        AUTH_AUDIENCE: 'heupartrose-pathway-service',
+        CDS_TRUSTED_EHRS: JSON.stringify({ [EHR_ISSUER]: served.url }),
+        // As behind a TLS-terminating proxy: EHRs call (and sign for) the public https URL.
+        CDS_PUBLIC_BASE_URL: PUBLIC_BASE_URL,
+        NODE_EXTRA_CA_CERTS: served.caFile,
+        NODE_OPTIONS: PRODUCTION_NODE_OPTIONS,
+      },
+      process.cwd(),
+      // The service writes a V8 CPU profile there when it stops.
+      PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
+    );
     service = { ...service, baseUrl };
     if (!(await waitUntilReady(service, 60_000))) throw new Error(`the service did not become ready:\n${service.output()}`);
 

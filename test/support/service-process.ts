@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -20,13 +21,13 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts `node dist/main.js` (what `npm start` runs) as its own process. */
-export async function spawnService(env: Record<string, string>, cwd = process.cwd()): Promise<ServiceProcess> {
+/** Starts `node dist/main.js` (what `npm start` runs) as its own process; `nodeArguments` go to node (e.g. `--cpu-prof`). */
+export async function spawnService(env: Record<string, string>, cwd = process.cwd(), nodeArguments: string[] = []): Promise<ServiceProcess> {
   const port = await freePort();
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !['DATABASE_URL', 'PGLITE_DATA_DIR', 'NODE_ENV'].includes(name)),
   );
-  const child = spawn(process.execPath, [MAIN_JS], {
+  const child = spawn(process.execPath, [...nodeArguments, MAIN_JS], {
     cwd,
     env: { ...inherited, NODE_ENV: 'test', LOG_LEVEL: 'warn', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -58,4 +59,28 @@ export async function waitUntilReady(service: ServiceProcess, timeoutMs = 30_000
 export async function stopService(service: ServiceProcess): Promise<number | null> {
   if (service.child.exitCode === null) service.child.kill('SIGTERM');
   return service.exited;
+}
+
+/** A log line of the service (pino JSON): level 50 and above is an error. */
+export interface LogLine {
+  level: number;
+  msg?: string;
+  res?: { statusCode: number };
+}
+
+/** The JSON log lines the service has written so far (other output, such as Node's warnings, left out). */
+export function logLines(service: ServiceProcess): LogLine[] {
+  return service
+    .output()
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as LogLine);
+}
+
+/** The service's resident set size (VmRSS of /proc/<pid>/status), in bytes. */
+export async function residentSetBytes(service: ServiceProcess): Promise<number> {
+  const status = await readFile(`/proc/${service.child.pid}/status`, 'utf8');
+  const kilobytes = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
+  if (kilobytes === undefined) throw new Error('No VmRSS in /proc/<pid>/status: is the service still running?');
+  return Number(kilobytes) * 1024;
 }
