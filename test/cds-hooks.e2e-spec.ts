@@ -264,6 +264,16 @@ describe('CDS Hooks services', () => {
       });
     });
 
+    it('records who looked at a known patient also when there is no card to show', async () => {
+      const { hip, fhirId, patient } = await patientWithPathway(app);
+      await hip.do('changeStage', { to: 'CLOSED', closeReason: 'ALTERNATIVE_DIAGNOSIS' });
+      expect((await cds.call('hip-oa-pathway', patientViewCall(fhirId, { prefetchPatient: patient }))).body).toEqual({ cards: [] });
+      await app.app.get(AccessLogService).flush();
+      expect(await app.prisma.accessLog.findMany({ where: { patientId: hip.patientId }, select: { operation: true } })).toEqual([
+        { operation: 'hip-oa-pathway' },
+      ]);
+    });
+
     it('records who saw the patient: the EHR, acting for the user in context, once it answers cards', async () => {
       const { hip, fhirId, patient } = await patientWithPathway(app);
       await typicalPresentation(hip);

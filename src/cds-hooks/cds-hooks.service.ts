@@ -69,8 +69,8 @@ export class CdsHooksService {
       const { suggestions, ruleSetVersion } = evaluate(pathway.facts, { locale });
       return suggestions.map((suggestion) => suggestionCard(pathway, suggestion, ruleSetVersion, order, this.settings, locale));
     });
-    if (cards.length === 0) return NO_CARDS;
-    const response = await this.issue(cards);
+    // The patient's record was read, cards or not: who looked is logged either way.
+    const response = cards.length === 0 ? NO_CARDS : await this.issue(cards);
     this.accessLog.record(actingUser(caller, context.userId), [patientId], PATIENT_VIEW_SERVICE.id);
     return response;
   }
