@@ -10,6 +10,8 @@ import { ApiErrorCode } from './common/errors/api-error-code.js';
 import { useResponseHeaders } from './common/response-headers.js';
 import type { Environment } from './config/environment.js';
 import { createLogger, requestIdOf } from './logging/logging.module.js';
+import { useRequestMetrics } from './metrics/request-metrics.js';
+import { useRateLimit } from './rate-limit/rate-limit.js';
 
 export interface AppOptions {
   /** Replacements for shared providers, e.g. `[{ provide: Clock, useValue: fixedClock }]` in tests. */
@@ -28,6 +30,8 @@ export async function createApp(environment: Environment, { overrides = [] }: Ap
   app.useLogger(app.get(Logger));
   await useResponseHeaders(app, environment);
   await allowCorsOrigins(app, environment);
+  useRequestMetrics(app, environment);
+  await useRateLimit(app, environment);
   refuseGraphqlOverGet(app);
   return app;
 }

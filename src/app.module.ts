@@ -23,6 +23,9 @@ import { DatabaseModule } from './database/database.module.js';
 import { GuidelineModule } from './guideline/guideline.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LoggingModule } from './logging/logging.module.js';
+import { ApiMetrics } from './metrics/api-metrics.js';
+import { graphqlMetricsPlugin } from './metrics/graphql-metrics.plugin.js';
+import { MetricsModule, metricsExposed } from './metrics/metrics.module.js';
 import { PathwaysModule } from './pathways/pathways.module.js';
 import { PatientsModule } from './patients/patients.module.js';
 import { ReportsModule } from './reports/reports.module.js';
@@ -55,12 +58,13 @@ const GRAPHQL_LIMITS = {
     AuditModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [Environment],
-      useFactory: (environment: Environment) => ({
+      inject: [Environment, ApiMetrics],
+      useFactory: (environment: Environment, metrics: ApiMetrics) => ({
         ...GRAPHQL_LIMITS,
         plugins: [
           ...GRAPHQL_LIMITS.plugins,
           errorContextPlugin,
+          ...(metricsExposed(environment) ? [graphqlMetricsPlugin(metrics)] : []),
           environment.NODE_ENV === 'development'
             ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
             : ApolloServerPluginLandingPageDisabled(),
@@ -91,6 +95,14 @@ const GRAPHQL_LIMITS = {
 export class AppModule {
   /** `overrides` replace shared providers (see CommonModule), e.g. a fixed Clock in tests. */
   static register(environment: Environment, logger: Logger, overrides: ValueProvider[] = []): DynamicModule {
-    return { module: AppModule, imports: [ConfigModule.register(environment), LoggingModule.register(logger), CommonModule.register(overrides)] };
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.register(environment),
+        LoggingModule.register(logger),
+        CommonModule.register(overrides),
+        MetricsModule.register(environment),
+      ],
+    };
   }
 }

@@ -30,7 +30,7 @@ export class AuthGuard implements CanActivate {
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
 
     const request = requestOf(context);
-    const verified = await this.verifyOnce(request);
+    const verified = await verifiedTokenOf(request, this.tokenVerifier);
 
     const role = ROLES.find((candidate) => verified.roles.includes(candidate) && allowed.includes(candidate));
     if (!role) throw new AuthException(AuthExceptionCode.ROLE_NOT_ALLOWED, 'Your role does not allow this operation');
@@ -39,17 +39,20 @@ export class AuthGuard implements CanActivate {
       request.actingUser = { userId: verified.userId, actingFor: role === 'INTEGRATION' ? verified.actingFor : undefined, role };
     return true;
   }
+}
 
-  /** Field resolvers are guarded too: verify the token once per request. */
-  private verifyOnce(request: AuthenticatedRequest): Promise<VerifiedToken> {
-    if (!request.verifiedToken) {
-      const token = bearerTokenOf(request);
-      request.verifiedToken = token
-        ? this.tokenVerifier.verify(token)
-        : Promise.reject(new AuthException(AuthExceptionCode.MISSING_TOKEN, 'A bearer token is required'));
-    }
-    return request.verifiedToken;
+/**
+ * The request's bearer token, verified once per request: field resolvers are guarded too, and the
+ * rate limit keys on the token's subject before any guard runs.
+ */
+export function verifiedTokenOf(request: AuthenticatedRequest, tokenVerifier: TokenVerifier): Promise<VerifiedToken> {
+  if (!request.verifiedToken) {
+    const token = bearerTokenOf(request);
+    request.verifiedToken = token
+      ? tokenVerifier.verify(token)
+      : Promise.reject(new AuthException(AuthExceptionCode.MISSING_TOKEN, 'A bearer token is required'));
   }
+  return request.verifiedToken;
 }
 
 function isOperation(context: ExecutionContext): boolean {

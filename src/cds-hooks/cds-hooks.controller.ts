@@ -9,8 +9,11 @@ import { IMAGING_ORDER_SERVICE, PATIENT_VIEW_SERVICE } from './domain/cds-servic
 import { FeedbackRequest } from './dto/cds-feedback.input.js';
 import { OrderSelectRequest, PatientViewRequest } from './dto/cds-service-request.input.js';
 
+/** The first segment of every CDS Hooks route. */
+export const CDS_HOOKS_PATH = 'cds-services';
+
 /** CDS Hooks 2.0: discovery, the services and their feedback; authorised by the EHR's JWT, not by the service's bearer tokens. */
-@Controller('cds-services')
+@Controller(CDS_HOOKS_PATH)
 @Public()
 @UseGuards(CdsHooksGuard)
 export class CdsHooksController {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ArgumentsHost } from '@nestjs/common';
+import { ApiMetrics } from '../metrics/api-metrics.js';
 import { ApiExceptionFilter } from './api-exception.filter.js';
 import { ApiErrorCode } from './errors/api-error-code.js';
 import { InputValidationException, moduleException } from './errors/api.exception.js';
@@ -17,7 +18,7 @@ function send(exception: unknown): { status: number; body: unknown } {
   };
   const request = { id: 'req-1', log: { error: () => undefined } };
   const host = { getType: () => 'http', switchToHttp: () => ({ getRequest: () => request, getResponse: () => reply }) } as unknown as ArgumentsHost;
-  new ApiExceptionFilter().catch(exception, host);
+  new ApiExceptionFilter(new ApiMetrics()).catch(exception, host);
   return sent;
 }
 

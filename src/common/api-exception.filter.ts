@@ -1,6 +1,7 @@
 import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { asDatabaseUnavailable } from '../database/database-unavailable.js';
+import { ApiMetrics } from '../metrics/api-metrics.js';
 import { ApiErrorCode } from './errors/api-error-code.js';
 import { isApiException } from './errors/api.exception.js';
 import { loggableError } from './errors/loggable-error.js';
@@ -15,6 +16,7 @@ const HTTP_STATUS: Record<ApiErrorCode, number> = {
   DEVIATION_REASON_REQUIRED: 422,
   PRECONDITION_FAILED: 412,
   SERVICE_UNAVAILABLE: 503,
+  RATE_LIMITED: 429,
   INTERNAL_SERVER_ERROR: 500,
 };
 
@@ -27,6 +29,8 @@ const RETRY_AFTER_SECONDS = 2;
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
+  constructor(private readonly metrics: ApiMetrics) {}
+
   catch(exception: unknown, host: ArgumentsHost): unknown {
     if (host.getType<string>() === 'graphql') return exception;
     const request = host.switchToHttp().getRequest<FastifyRequest>();
@@ -36,6 +40,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return reply.status(503).send(exception.getResponse());
     }
     const { status, ...body } = describe(asDatabaseUnavailable(exception));
+    this.metrics.countError('http', body.code);
     if (body.code === ApiErrorCode.INTERNAL_SERVER_ERROR) request.log.error(loggableError(exception), 'Unexpected error');
     if (body.code === ApiErrorCode.SERVICE_UNAVAILABLE) {
       request.log.warn(loggableError(exception), 'Database unavailable');

@@ -69,15 +69,17 @@ describe('BatchBuffer', () => {
     });
   });
 
-  it('writes nothing on add, and everything pending once a second, each key once', async () => {
+  it('writes nothing on add, and everything pending once a second, each key once, counting what is pending', async () => {
     const impressions = start();
     impressions.add(seen('p1'));
     impressions.add(seen('p1'));
     impressions.add(seen('p2'));
     await jest.advanceTimersByTimeAsync(999);
     expect(written).toEqual([]);
+    expect(impressions.pendingCount).toBe(2);
     await jest.advanceTimersByTimeAsync(1);
     expect(written).toEqual([[seen('p1'), seen('p2')]]);
+    expect(impressions.pendingCount).toBe(0);
     await jest.advanceTimersByTimeAsync(5000);
     expect(written).toHaveLength(1);
   });

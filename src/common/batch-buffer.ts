@@ -40,6 +40,11 @@ export class BatchBuffer<Entry> {
     this.timer.unref();
   }
 
+  /** Entries not yet written (the metrics' buffer depth). */
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
   add(entry: Entry): void {
     this.entriesAdded += 1;
     const key = this.options.keyOf?.(entry) ?? String(this.entriesAdded);

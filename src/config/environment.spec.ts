@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { DEFAULT_XRAY_CODES, DEVELOPMENT_AUTH_DEFAULTS, DEVELOPMENT_EHR_ISSUER, loadEnvironment, trustedEhrsOf } from './environment.js';
+import {
+  DEFAULT_XRAY_CODES,
+  DEVELOPMENT_AUTH_DEFAULTS,
+  DEVELOPMENT_EHR_ISSUER,
+  loadEnvironment,
+  metricsAllowedAddressesOf,
+  trustedEhrsOf,
+} from './environment.js';
 
 const PRODUCTION = {
   NODE_ENV: 'production',
@@ -43,6 +50,12 @@ describe('loadEnvironment', () => {
     ['AUTH_JWKS_URL', { AUTH_JWKS_URL: 'not a url' }],
     ['AUTH_HS256_SECRET', { AUTH_HS256_SECRET: 'short' }],
     ['AUTH_HS256_SECRET', { AUTH_JWKS_URL: 'https://idp.example.org/jwks', AUTH_HS256_SECRET: 'x'.repeat(40) }],
+    ['METRICS_TOKEN', { METRICS_TOKEN: 'too-short-to-be-safe' }],
+    ['METRICS_TOKEN', { METRICS_TOKEN: `${'x'.repeat(40)} y` }],
+    ['METRICS_ALLOWED_ADDRESSES', { METRICS_ALLOWED_ADDRESSES: 'prometheus.internal' }],
+    ['METRICS_ALLOWED_ADDRESSES', { METRICS_ALLOWED_ADDRESSES: '10.0.0.0/8' }],
+    ['RATE_LIMIT_PER_MINUTE', { RATE_LIMIT_PER_MINUTE: '-1' }],
+    ['RATE_LIMIT_PER_MINUTE', { RATE_LIMIT_PER_MINUTE: 'many' }],
   ])('refuses a wrong %s, naming the variable but not its value', (variable, wrong) => {
     const attempt = () => loadEnvironment({ NODE_ENV: 'development', ...wrong });
     expect(attempt).toThrow(new RegExp(`^Invalid configuration:[\\s\\S]*${variable}:`));
@@ -55,6 +68,13 @@ describe('loadEnvironment', () => {
       }
     })();
     for (const value of Object.values(wrong)) expect(message).not.toContain(value);
+  });
+
+  it('serves no metrics unless told to whom, and limits each caller to 600 requests a minute', () => {
+    expect(loadEnvironment(PRODUCTION)).toMatchObject({ METRICS_TOKEN: undefined, METRICS_ALLOWED_ADDRESSES: undefined, RATE_LIMIT_PER_MINUTE: 600 });
+    const environment = loadEnvironment({ ...PRODUCTION, METRICS_ALLOWED_ADDRESSES: '10.0.0.7, ::1', RATE_LIMIT_PER_MINUTE: '0' });
+    expect(metricsAllowedAddressesOf(environment)).toEqual(['10.0.0.7', '::1']);
+    expect(environment.RATE_LIMIT_PER_MINUTE).toBe(0);
   });
 
   describe('CDS Hooks and CORS', () => {

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { isIP } from 'node:net';
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MinLength, Min, validateSync } from 'class-validator';
 import { LOCALES, type Locale } from '../contract/vocabulary.js';
@@ -39,6 +40,8 @@ export const DEFAULT_XRAY_CODES = [
 const CODE_LIST = /^[^\s|,]+\|[^\s|,]+(,[^\s|,]+\|[^\s|,]+)*$/;
 /** One origin (`scheme://host[:port]`), or several separated by commas. */
 const ORIGIN_LIST = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(,https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?)*$/;
+/** A bearer token's characters (RFC 6750), long enough not to be guessed. */
+const METRICS_TOKEN_RULE = /^[A-Za-z0-9._~+/=-]{32,256}$/;
 const URL_OPTIONS: Parameters<typeof IsUrl>[0] = { require_tld: false, protocols: ['https', 'http'], require_protocol: true };
 
 /** Where `npm start` listens unless HOST says otherwise: loopback outside production, every interface in production (containers). */
@@ -141,6 +144,22 @@ export class Environment {
   @IsOptional()
   @Matches(ORIGIN_LIST, { message: 'CORS_ALLOWED_ORIGINS must be origins (scheme://host[:port]) separated by commas' })
   CORS_ALLOWED_ORIGINS?: string;
+
+  /** The bearer token Prometheus scrapes `/metrics` with; without it (and without METRICS_ALLOWED_ADDRESSES) there is no `/metrics`. */
+  @IsOptional()
+  @Matches(METRICS_TOKEN_RULE, { message: 'METRICS_TOKEN must be 32 to 256 characters of A-Z a-z 0-9 . _ ~ + / = -' })
+  METRICS_TOKEN?: string;
+
+  /** Addresses (IPv4 or IPv6, comma-separated) that may read `/metrics` without the token: the connection's own address, never a forwarded one. */
+  @IsOptional()
+  @IsString()
+  METRICS_ALLOWED_ADDRESSES?: string;
+
+  /** Requests a minute per caller (a token's subject, a CDS Hooks EHR, else an address); 0 turns the limit off. */
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  RATE_LIMIT_PER_MINUTE: number = 600;
 }
 
 export class InvalidEnvironmentError extends Error {}
@@ -166,6 +185,9 @@ const ENVIRONMENT_VARIABLES = [
   'CDS_DEFAULT_LOCALE',
   'CDS_XRAY_CODES',
   'CORS_ALLOWED_ORIGINS',
+  'METRICS_TOKEN',
+  'METRICS_ALLOWED_ADDRESSES',
+  'RATE_LIMIT_PER_MINUTE',
 ] as const satisfies readonly (keyof Environment)[];
 
 /** Reads and validates the environment; throws a message naming each wrong variable, never its value. */
@@ -177,7 +199,7 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
   const problems = validateSync(environment, { whitelist: false }).map(
     (error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`,
   );
-  problems.push(...authProblems(environment), ...cdsHooksProblems(environment));
+  problems.push(...authProblems(environment), ...cdsHooksProblems(environment), ...metricsProblems(environment));
   if (problems.length > 0) {
     throw new InvalidEnvironmentError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
@@ -215,6 +237,17 @@ export function trustedEhrsOf(environment: Pick<Environment, 'CDS_TRUSTED_EHRS'>
       return [issuer, new URL(jwksUrl)];
     }),
   );
+}
+
+/** METRICS_ALLOWED_ADDRESSES as a list; empty when unset. */
+export function metricsAllowedAddressesOf(environment: Pick<Environment, 'METRICS_ALLOWED_ADDRESSES'>): string[] {
+  return environment.METRICS_ALLOWED_ADDRESSES ? environment.METRICS_ALLOWED_ADDRESSES.split(',').map((address) => address.trim()) : [];
+}
+
+function metricsProblems(environment: Environment): string[] {
+  return metricsAllowedAddressesOf(environment).every((address) => isIP(address) !== 0)
+    ? []
+    : ['METRICS_ALLOWED_ADDRESSES: must be IP addresses separated by commas, e.g. 127.0.0.1,::1'];
 }
 
 function withoutTrailingSlash(url: string): string {

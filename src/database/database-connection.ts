@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { Logger } from '@nestjs/common';
-import type { PoolConfig } from 'pg';
+import pg, { type PoolConfig } from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { lockDataDir } from './data-dir-lock.js';
 
@@ -21,6 +21,16 @@ export interface DatabaseConnection {
   /** A factory for the schema engine, whose connections are released by its dispose(). */
   migrationAdapterFactory(): WholeScriptFactory;
   close(): Promise<void>;
+  /** PostgreSQL only: the connection pool's clients now. */
+  poolStatistics?(): PoolStatistics;
+}
+
+export interface PoolStatistics {
+  /** Clients open, busy or idle. */
+  total: number;
+  idle: number;
+  /** Requests waiting for a client. */
+  waiting: number;
 }
 
 const IN_MEMORY_PREFIX = 'memory://';
@@ -66,9 +76,12 @@ function openPostgres(connectionString: string, timeouts?: DatabaseTimeouts): Da
         keepAlive: true,
       }
     : {};
+  // Ended by the adapter when Prisma disconnects, as a pool of its own would be.
+  const pool = new pg.Pool({ connectionString, max: 10, ...limits });
   return {
     kind: 'postgresql',
-    adapterFactory: new PrismaPg({ connectionString, max: 10, ...limits }),
+    adapterFactory: new PrismaPg(pool, { disposeExternalPool: true }),
+    poolStatistics: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     migrationAdapterFactory: () => new WholeScriptFactory(new PrismaPg({ connectionString, max: 1 })),
     close: () => Promise.resolve(),
   };

@@ -1,7 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
 import { Public } from '../auth/roles.decorator.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { NOT_RATE_LIMITED } from '../rate-limit/rate-limit.js';
 
 /** A database that does not answer within this is reported down: load balancers and orchestrators expect an answer within 2 s. */
 const READINESS_TIMEOUT_MS = 1500;
@@ -17,6 +19,7 @@ export class HealthController {
   /** The process is up. */
   @Get('live')
   @Public()
+  @RouteConfig(NOT_RATE_LIMITED)
   @HealthCheck()
   live(): Promise<HealthCheckResult> {
     return this.health.check([]);
@@ -25,6 +28,7 @@ export class HealthController {
   /** The database answers; says which one is in use (postgresql or pglite). */
   @Get('ready')
   @Public()
+  @RouteConfig(NOT_RATE_LIMITED)
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {
     return this.health.check([

@@ -42,6 +42,11 @@ export class SuggestionImpressionsService implements OnModuleDestroy {
     for (const code of codes) this.buffer.add({ pathwayId, code, shownOn });
   }
 
+  /** Entries recorded and not yet written. */
+  get pendingCount(): number {
+    return this.buffer.pendingCount;
+  }
+
   /** Writes every impression recorded so far (tests; the timer does it within a second). */
   flush(): Promise<void> {
     return this.buffer.flush();

@@ -65,6 +65,11 @@ export class AccessLogService implements OnModuleDestroy {
         AS entry(accessed_at timestamptz, actor text, acting_for text, role text, patient_id uuid, operation text)`;
   }
 
+  /** Entries recorded and not yet written. */
+  get pendingCount(): number {
+    return this.buffer.pendingCount;
+  }
+
   /** Writes every read recorded so far (tests; the timer does it within a second). */
   flush(): Promise<void> {
     return this.buffer.flush();

@@ -11,5 +11,7 @@ export enum ApiErrorCode {
   PRECONDITION_FAILED = 'PRECONDITION_FAILED',
   /** The database is down, unreachable or too slow: nothing was done, and the same request may succeed when retried. */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /** Too many requests from this caller in the last minute: nothing was done; retry after the seconds in `Retry-After`. */
+  RATE_LIMITED = 'RATE_LIMITED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
