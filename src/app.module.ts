@@ -1,5 +1,5 @@
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
@@ -64,6 +64,8 @@ const GRAPHQL_LIMITS = {
         plugins: [
           ...GRAPHQL_LIMITS.plugins,
           errorContextPlugin,
+          // Apollo wraps every field resolver to compute cache hints; answers hold patient data and are sent with no-store.
+          ApolloServerPluginCacheControlDisabled(),
           ...(metricsExposed(environment) ? [graphqlMetricsPlugin(metrics)] : []),
           environment.NODE_ENV === 'development'
             ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
