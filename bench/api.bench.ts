@@ -10,44 +10,19 @@ import autocannon, { type Result } from 'autocannon';
 import { signDevelopmentToken } from '../src/auth/dev-token.js';
 import { loadEnvironment } from '../src/config/environment.js';
 import { spawnService, stopService, waitUntilReady } from '../test/support/service-process.js';
-import { admin, SERVER_URL } from './bench-database.js';
+import { createScratchDatabase, dropScratchDatabase } from './bench-database.js';
+import { graphql, RECORD_PROM, SIDEBAR } from './bench-graphql.js';
 
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const SYSTEM = 'urn:oid:2.16.840.1.113883.2.4.6.3';
 
-const SIDEBAR = `query Sidebar($system: String!, $value: String!) {
-  patientByIdentifier(system: $system, value: $value) {
-    id
-    pathways(openOnly: true) {
-      id stage version facts { stage ageYears painScore treatments conservativeTreatmentWeeks }
-      nextSteps(locale: NL) { code indicator title detail citations { id url } explanation { text } }
-      checklist(locale: NL) { code status label }
-    }
-  }
-}`;
-const RECORD_PROM = `mutation Record($input: RecordPatientReportedOutcomesInput!) {
-  recordPatientReportedOutcomes(input: $input) { pathway { version } }
-}`;
-
 let keyCounter = 0;
 const newKey = () => `bench-${process.pid}-${++keyCounter}`;
 
 function dateDaysAgo(days: number): string {
   return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** The `data` of a GraphQL response, shaped as the caller's query selects it; throws on any error. */
-async function graphql<Data>(baseUrl: string, token: string, query: string, variables: object): Promise<Data> {
-  const response = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data: Data; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
 }
 
 interface SeededPathway {
@@ -172,12 +147,10 @@ function report(label: string, result: Result): void {
 
 async function main(): Promise<void> {
   const database = `bench_${randomBytes(4).toString('hex')}`;
-  await admin(`CREATE DATABASE ${database}`);
-  const databaseUrl = new URL(SERVER_URL);
-  databaseUrl.pathname = `/${database}`;
+  const databaseUrl = await createScratchDatabase(database);
   // A secret of the bench's own, so that it leaves no secret file behind.
   const secret = randomBytes(32).toString('base64url');
-  const service = await spawnService({ NODE_ENV: 'development', DATABASE_URL: databaseUrl.toString(), AUTH_HS256_SECRET: secret });
+  const service = await spawnService({ NODE_ENV: 'development', DATABASE_URL: databaseUrl, AUTH_HS256_SECRET: secret });
   const { baseUrl } = service;
   try {
     if (!(await waitUntilReady(service, 60_000))) throw new Error(`the service did not become ready:\n${service.output()}`);
@@ -251,7 +224,7 @@ async function main(): Promise<void> {
     console.log(`recordings refused (stale version or error): ${refused}`);
   } finally {
     await stopService(service);
-    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await dropScratchDatabase(database);
   }
 }
 

@@ -18,10 +18,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
-import pg from 'pg';
 import { freePort, spawnService, stopService, waitUntilReady, type ServiceProcess } from '../test/support/service-process.js';
-import { PRODUCTION_NODE_OPTIONS, startHttpsJwks } from './bench-auth.js';
-import { admin, databaseUrlOf, seedCohort } from './bench-database.js';
+import { productionEnvironment, startUserJwks } from './bench-auth.js';
+import { runBenchmark } from './bench-run.js';
+import { createScratchDatabase, dropScratchDatabase, patientsWithOpenPathways, seedCohort, type Identifier } from './bench-database.js';
 
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 2000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -34,26 +34,6 @@ const PUBLIC_BASE_URL = 'https://cds.bench.heupartrose.local';
 const TARGET_P99_MS = 50;
 /** Tokens signed before the run, one per call: more than the service can answer in the run. */
 const TOKENS_PER_SECOND = 1000;
-
-interface Identifier {
-  system: string;
-  value: string;
-}
-
-/** The identifiers of patients with an open pathway: whose patient-view answers carry cards. */
-async function patientsWithOpenPathways(databaseUrl: string): Promise<Identifier[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<Identifier>(
-      `SELECT DISTINCT p.identifier_system AS system, p.identifier_value AS value
-       FROM patient p JOIN pathway w ON w.patient_id = p.id WHERE w.closed_at IS NULL LIMIT 1000`,
-    );
-    return rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /** A patient-view call as the cds-hooks sandbox sends it, with the FHIR Patient prefetched. */
 function patientViewBody(identifier: Identifier, index: number): string {
@@ -94,9 +74,7 @@ async function signedTokens(count: number, privateKey: CryptoKey, audience: stri
 
 async function main(): Promise<void> {
   const folder = mkdtempSync(path.join(tmpdir(), 'bench-cds-'));
-  const databaseUrl = databaseUrlOf(DATABASE);
-  await admin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await admin(`CREATE DATABASE ${DATABASE}`);
+  const databaseUrl = await createScratchDatabase(DATABASE);
   let service: ServiceProcess | undefined;
   let jwks: Server | undefined;
   try {
@@ -108,28 +86,17 @@ async function main(): Promise<void> {
 
     // One JWKS for the users' identity provider (required in production, unused here) and the EHR.
     const ehr = await generateKeyPair('ES384');
-    const users = await generateKeyPair('ES256');
-    const served = await startHttpsJwks(folder, [
-      { ...(await exportJWK(ehr.publicKey)), kid: EHR_KEY_ID, alg: 'ES384', use: 'sig' },
-      { ...(await exportJWK(users.publicKey)), kid: 'bench-users', alg: 'ES256', use: 'sig' },
-    ]);
+    const served = await startUserJwks(folder, [{ ...(await exportJWK(ehr.publicKey)), kid: EHR_KEY_ID, alg: 'ES384', use: 'sig' }]);
     jwks = served.server;
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     service = await spawnService(
       {
-        NODE_ENV: 'production',
-        HOST: '127.0.0.1',
+        ...productionEnvironment(databaseUrl, served),
         PORT: String(port),
-        DATABASE_URL: databaseUrl,
-        AUTH_JWKS_URL: served.url,
-        AUTH_ISSUER: 'https://bench.heupartrose.local/issuer',
-        AUTH_AUDIENCE: 'heupartrose-pathway-service',
         CDS_TRUSTED_EHRS: JSON.stringify({ [EHR_ISSUER]: served.url }),
         // As behind a TLS-terminating proxy: EHRs call (and sign for) the public https URL.
         CDS_PUBLIC_BASE_URL: PUBLIC_BASE_URL,
-        NODE_EXTRA_CA_CERTS: served.caFile,
-        NODE_OPTIONS: PRODUCTION_NODE_OPTIONS,
       },
       process.cwd(),
       // The service writes a V8 CPU profile there when it stops.
@@ -189,15 +156,9 @@ async function main(): Promise<void> {
   } finally {
     if (service) await stopService(service);
     jwks?.close();
-    await admin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+    await dropScratchDatabase(DATABASE);
     rmSync(folder, { recursive: true, force: true });
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

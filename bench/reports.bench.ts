@@ -17,52 +17,25 @@ import type { Server } from 'node:https';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import pg from 'pg';
 import { brusselsDate } from '../src/contract/calendar-date.js';
 import { spawnService, stopService, waitUntilReady, type ServiceProcess } from '../test/support/service-process.js';
 import { FLOW, QUALITY_INDICATORS, REPORTS, type ReportBench } from './reports.sql.js';
-import { PRODUCTION_NODE_OPTIONS, startHttpsJwks, type HttpsJwks } from './bench-auth.js';
-import { admin, databaseUrlOf, seedCohort } from './bench-database.js';
+import { productionEnvironment, startUserJwks } from './bench-auth.js';
+import { runBenchmark } from './bench-run.js';
+import { createScratchDatabase, databaseUrlOf, dropScratchDatabase, seedCohort } from './bench-database.js';
+import { graphql } from './bench-graphql.js';
 
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 100_000);
 const SEED = Number(process.env.BENCH_SEED ?? 42);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const DATABASE = 'bench_reports';
-const ISSUER = 'https://bench.heupartrose.local/issuer';
-const AUDIENCE = 'heupartrose-pathway-service';
 
 const TARGET_INDICATORS_MS = 2_000;
 const TARGET_FLOOR_RATIO = 3;
 const TARGET_CSV_GROWTH_MB = 50;
 
 const databaseUrl = () => databaseUrlOf(DATABASE);
-
-/** The JWKS production requires, over https, and tokens signed by its key. */
-async function startJwks(folder: string): Promise<HttpsJwks & { sign: (sub: string, roles: string[]) => Promise<string> }> {
-  const { publicKey, privateKey } = await generateKeyPair('ES256');
-  const jwks = await startHttpsJwks(folder, [{ ...(await exportJWK(publicKey)), kid: 'bench', alg: 'ES256', use: 'sig' }]);
-  const sign = (sub: string, roles: string[]) =>
-    new SignJWT({ roles })
-      .setProtectedHeader({ alg: 'ES256', kid: 'bench' })
-      .setSubject(sub)
-      .setIssuer(ISSUER)
-      .setAudience(AUDIENCE)
-      .setExpirationTime('2h')
-      .sign(privateKey);
-  return { ...jwks, sign };
-}
-
-async function graphql<Data>(service: ServiceProcess, token: string, query: string): Promise<Data> {
-  const response = await fetch(`${service.baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query }),
-  });
-  const body = (await response.json()) as { data: Data; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 /** The median time of `runs` runs after one warm-up run, and the last answer. */
 async function timed<Result>(runs: number, run: () => Promise<Result>, warmUp = true): Promise<{ ms: number; result: Result }> {
@@ -87,7 +60,7 @@ interface ReportTimes {
 }
 
 async function benchReport(bench: ReportBench, service: ServiceProcess, token: string, db: pg.Client, reportDate: string): Promise<ReportTimes> {
-  const http = await timed(RUNS, async () => bench.fromHttp(await graphql(service, token, bench.query)));
+  const http = await timed(RUNS, async () => bench.fromHttp(await graphql(service.baseUrl, token, bench.query)));
   const floor = await timed(RUNS, async () => bench.fromSql((await db.query(bench.floor, bench.parameters(reportDate))).rows));
   // Over the raw events a report takes long enough that one run says what it costs.
   const raw = await timed(1, async () => bench.fromSql((await db.query(bench.raw, bench.parameters(reportDate))).rows), false);
@@ -137,8 +110,7 @@ const ratio = (value: number) => `${value.toFixed(1)}x`.padStart(7);
 
 async function main(): Promise<void> {
   const folder = mkdtempSync(path.join(tmpdir(), 'bench-reports-'));
-  await admin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await admin(`CREATE DATABASE ${DATABASE}`);
+  await createScratchDatabase(DATABASE);
   let service: ServiceProcess | undefined;
   let jwks: Server | undefined;
   const db = new pg.Client({ connectionString: databaseUrl() });
@@ -151,18 +123,9 @@ async function main(): Promise<void> {
     // A cohort loaded over years would have been vacuumed and analysed: give the bulk load the same.
     await db.query('VACUUM ANALYZE');
 
-    const auth = await startJwks(folder);
+    const auth = await startUserJwks(folder);
     jwks = auth.server;
-    service = await spawnService({
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseUrl(),
-      AUTH_JWKS_URL: auth.url,
-      AUTH_ISSUER: ISSUER,
-      AUTH_AUDIENCE: AUDIENCE,
-      NODE_EXTRA_CA_CERTS: auth.caFile,
-      NODE_OPTIONS: PRODUCTION_NODE_OPTIONS,
-    });
+    service = await spawnService(productionEnvironment(databaseUrl(), auth));
     if (!(await waitUntilReady(service, 60_000))) throw new Error(`the service did not become ready:\n${service.output()}`);
     const token = await auth.sign('bench.auditor', ['AUDITOR']);
     const reportDate = brusselsDate(new Date());
@@ -197,15 +160,9 @@ async function main(): Promise<void> {
     await db.end().catch(() => undefined);
     if (service) await stopService(service);
     jwks?.close();
-    await admin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+    await dropScratchDatabase(DATABASE);
     rmSync(folder, { recursive: true, force: true });
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

@@ -21,13 +21,21 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts `node dist/main.js` (what `npm start` runs) as its own process; `nodeArguments` go to node (e.g. `--cpu-prof`). */
-export async function spawnService(env: Record<string, string>, cwd = process.cwd(), nodeArguments: string[] = []): Promise<ServiceProcess> {
+/**
+ * Starts `node dist/main.js` (what `npm start` runs), or another `script`, as its own process; `nodeArguments`
+ * go to node (e.g. `--cpu-prof`).
+ */
+export async function spawnService(
+  env: Record<string, string>,
+  cwd = process.cwd(),
+  nodeArguments: string[] = [],
+  script = MAIN_JS,
+): Promise<ServiceProcess> {
   const port = await freePort();
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !['DATABASE_URL', 'PGLITE_DATA_DIR', 'NODE_ENV'].includes(name)),
   );
-  const child = spawn(process.execPath, [...nodeArguments, MAIN_JS], {
+  const child = spawn(process.execPath, [...nodeArguments, script], {
     cwd,
     env: { ...inherited, NODE_ENV: 'test', LOG_LEVEL: 'warn', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
