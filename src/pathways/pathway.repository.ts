@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from '../generated/prisma/client.js';
-import { toDateOnly } from '../common/dates.js';
+import { Prisma } from '../generated/prisma/client.js';
 import type { CalendarDate } from '../contract/calendar-date.js';
 import { PrismaService, type PrismaTransaction } from '../database/prisma.service.js';
 import { isUniqueViolation } from '../database/unique-violation.js';
@@ -46,8 +45,10 @@ export interface PathwayChange {
   addedDeviations: number;
 }
 
-const WITH_BIRTH_DATE = { patient: { select: { birthDate: true } } } as const;
-type PathwayRow = Prisma.PathwayGetPayload<{ include: typeof WITH_BIRTH_DATE }>;
+/** A pathway row joined with its patient's birth date, as `selectStored` reads it. */
+type PathwayRow = Omit<StoredPathway, 'state'> & { state: Prisma.JsonValue; stateSchemaVersion: number };
+
+type Client = PrismaService | PrismaTransaction;
 
 /** The one owner of the pathway table: the row lock, every query on it, and what its rows become. */
 @Injectable()
@@ -59,23 +60,21 @@ export class PathwayRepository {
 
   /** Locks the pathway's row until `tx` ends (a concurrent writer waits for it), then reads it. */
   async lock(tx: PrismaTransaction, id: string): Promise<StoredPathway | undefined> {
-    await tx.$queryRaw`SELECT id FROM pathway WHERE id = ${id}::uuid FOR UPDATE`;
-    const row = await tx.pathway.findUnique({ where: { id }, include: WITH_BIRTH_DATE });
+    const [row] = await selectStored(tx, Prisma.sql`p.id = ${id}::uuid FOR UPDATE OF p`);
     return row ? toStoredPathway(await this.states.withCurrentState(row, tx)) : undefined;
   }
 
   async findById(id: string): Promise<StoredPathway | undefined> {
-    const row = await this.prisma.pathway.findUnique({ where: { id }, include: WITH_BIRTH_DATE });
+    const [row] = await selectStored(this.prisma, Prisma.sql`p.id = ${id}::uuid`);
     return row ? toStoredPathway(await this.states.withCurrentState(row)) : undefined;
   }
 
   /** The pathways of these patients, newest first; `openOnly` leaves out closed ones. One query, whatever the history. */
   async listForPatients(patientIds: readonly string[], openOnly: boolean): Promise<StoredPathway[]> {
-    const rows = await this.prisma.pathway.findMany({
-      where: { patientId: { in: [...patientIds] }, ...(openOnly ? { closedAt: null } : {}) },
-      include: WITH_BIRTH_DATE,
-      orderBy: [{ openedAt: 'desc' }, { id: 'asc' }],
-    });
+    const rows = await selectStored(
+      this.prisma,
+      Prisma.sql`p.patient_id = ANY(${[...patientIds]}::uuid[]) AND (${!openOnly} OR p.closed_at IS NULL) ORDER BY p.opened_at DESC, p.id`,
+    );
     return (await this.states.withCurrentStates(rows)).map(toStoredPathway);
   }
 
@@ -131,6 +130,16 @@ export class PathwayRepository {
   }
 }
 
+/** The pathways matching `condition` (which may go on with ORDER BY or a lock clause), each with its patient's birth date: one statement. */
+function selectStored(client: Client, condition: Prisma.Sql): Promise<PathwayRow[]> {
+  return client.$queryRaw<PathwayRow[]>`
+    SELECT p.id::text AS id, p.patient_id::text AS "patientId", p.version, p.opened_at AS "openedAt",
+      p.updated_at AS "updatedAt", p.closed_at AS "closedAt", p.deviation_count AS "deviationCount", p.site,
+      p.state, p.state_schema_version AS "stateSchemaVersion", pa.birth_date::text AS "patientBirthDate"
+    FROM pathway p JOIN patient pa ON pa.id = p.patient_id
+    WHERE ${condition}`;
+}
+
 function toStoredPathway(row: PathwayRow): StoredPathway {
   return {
     id: row.id,
@@ -142,7 +151,7 @@ function toStoredPathway(row: PathwayRow): StoredPathway {
     deviationCount: row.deviationCount,
     site: row.site,
     state: row.state as unknown as PathwayState,
-    patientBirthDate: toDateOnly(row.patient.birthDate),
+    patientBirthDate: row.patientBirthDate,
   };
 }
 

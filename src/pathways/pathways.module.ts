@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { GuidelineModule } from '../guideline/guideline.module.js';
 import { PatientsModule } from '../patients/patients.module.js';
 import { ReportProjectionModule } from '../reports/report-projection.module.js';
+import { PathwayEvaluations } from './pathway-evaluations.js';
 import { PathwayRecordingResolver } from './pathway-recording.resolver.js';
 import { PathwayStateLoader } from './pathway-state-loader.js';
 import { PathwayRepository } from './pathway.repository.js';
@@ -15,6 +16,7 @@ import { SuggestionImpressionsService } from './suggestion-impressions.service.j
     PathwaysService,
     PathwayRepository,
     PathwayStateLoader,
+    PathwayEvaluations,
     SuggestionImpressionsService,
     PathwaysResolver,
     PatientPathwaysResolver,

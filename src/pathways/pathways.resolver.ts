@@ -10,13 +10,13 @@ import { OperationName } from '../common/graphql/operation-name.decorator.js';
 import type { RequestLoaders } from '../common/graphql/request-loaders.js';
 import { IdArgs } from '../common/graphql/id.args.js';
 import { LocaleArgs } from '../guideline/dto/evaluate-guideline.args.js';
-import { GuidelineService } from '../guideline/guideline.service.js';
 import { SuggestionModel } from '../guideline/models/guideline-evaluation.model.js';
 import { Patient } from '../patients/models/patient.model.js';
 import { PatientsService } from '../patients/patients.service.js';
 import { ChecklistItemModel } from './models/checklist-item.model.js';
 import { PathwayEventConnection } from './models/pathway-event.model.js';
 import { Pathway } from './models/pathway.model.js';
+import { PathwayEvaluations } from './pathway-evaluations.js';
 import type { PathwayView } from './pathway-view.js';
 import { PathwaysService } from './pathways.service.js';
 import { SuggestionImpressionsService } from './suggestion-impressions.service.js';
@@ -36,7 +36,7 @@ export class PathwaysResolver {
   constructor(
     private readonly pathways: PathwaysService,
     private readonly patients: PatientsService,
-    private readonly guideline: GuidelineService,
+    private readonly evaluations: PathwayEvaluations,
     private readonly accessLog: AccessLogService,
     private readonly impressions: SuggestionImpressionsService,
   ) {}
@@ -58,7 +58,7 @@ export class PathwaysResolver {
   @ResolveField(() => [SuggestionModel], { description: "The guideline on this pathway's facts: equals evaluateGuideline(facts)." })
   @Roles(...READERS)
   nextSteps(@Parent() pathway: PathwayView, @Args() { locale }: LocaleArgs): SuggestionModel[] {
-    const { suggestions } = this.guideline.evaluate(pathway.facts, locale);
+    const suggestions = this.evaluations.suggestions(pathway, locale);
     this.impressions.record(
       pathway.id,
       suggestions.map((suggestion) => suggestion.code),

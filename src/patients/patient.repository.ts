@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Patient as PatientRow } from '../generated/prisma/client.js';
+import { Prisma } from '../generated/prisma/client.js';
 import { fromDateOnly, toDateOnly } from '../common/dates.js';
 import type { CalendarDate } from '../contract/calendar-date.js';
 import { PrismaService, type PrismaTransaction } from '../database/prisma.service.js';
@@ -29,21 +29,18 @@ export class PatientRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   async findById(id: string): Promise<Patient | undefined> {
-    const row = await this.prisma.patient.findUnique({ where: { id } });
-    return row ? toPatient(row) : undefined;
+    const [patient] = await this.select(Prisma.sql`id = ${id}::uuid`);
+    return patient;
   }
 
   /** The patients with these ids that exist, in no particular order: one query. */
-  async findByIds(ids: readonly string[]): Promise<Patient[]> {
-    const rows = await this.prisma.patient.findMany({ where: { id: { in: [...ids] } } });
-    return rows.map(toPatient);
+  findByIds(ids: readonly string[]): Promise<Patient[]> {
+    return this.select(Prisma.sql`id = ANY(${[...ids]}::uuid[])`);
   }
 
   async findByIdentifier(system: string, value: string): Promise<Patient | undefined> {
-    const row = await this.prisma.patient.findUnique({
-      where: { identifierSystem_identifierValue: { identifierSystem: system, identifierValue: value } },
-    });
-    return row ? toPatient(row) : undefined;
+    const [patient] = await this.select(Prisma.sql`identifier_system = ${system} AND identifier_value = ${value}`);
+    return patient;
   }
 
   /** The ids of the patients registered under any of these identifiers (system and value): one query. */
@@ -63,12 +60,17 @@ export class PatientRepository {
   }
 
   /** Up to `limit` patients in registration order, after `position` (keyset on createdAt, then id). */
-  async listAfter(position: PatientPosition | undefined, limit: number): Promise<Patient[]> {
-    const rows = await this.prisma.patient.findMany({
-      where: position ? { OR: [{ createdAt: { gt: position.createdAt } }, { createdAt: position.createdAt, id: { gt: position.id } }] } : undefined,
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      take: limit,
-    });
+  listAfter(position: PatientPosition | undefined, limit: number): Promise<Patient[]> {
+    const after = position ? Prisma.sql`(created_at, id) > (${position.createdAt}, ${position.id}::uuid)` : Prisma.sql`TRUE`;
+    return this.select(Prisma.sql`${after} ORDER BY created_at, id LIMIT ${limit}`);
+  }
+
+  /** The patients matching `condition` (which may go on with ORDER BY and LIMIT). */
+  private async select(condition: Prisma.Sql): Promise<Patient[]> {
+    const rows = await this.prisma.$queryRaw<PatientRow[]>`
+      SELECT id::text AS id, identifier_system AS "identifierSystem", identifier_value AS "identifierValue",
+        birth_date::text AS "birthDate", sex, version, created_at AS "createdAt"
+      FROM patient WHERE ${condition}`;
     return rows.map(toPatient);
   }
 
@@ -83,15 +85,11 @@ export class PatientRepository {
   }
 }
 
-function toPatient(row: PatientRow): Patient {
-  return {
-    id: row.id,
-    identifier: { system: row.identifierSystem, value: row.identifierValue },
-    birthDate: toDateOnly(row.birthDate),
-    sex: row.sex as AdministrativeGender,
-    version: row.version,
-    createdAt: row.createdAt,
-  };
+/** A patient row as `select` reads it (one raw statement, without the ORM's per-query work): the columns it was inserted with. */
+type PatientRow = NewPatient;
+
+function toPatient({ identifierSystem, identifierValue, ...row }: PatientRow): Patient {
+  return { ...row, identifier: { system: identifierSystem, value: identifierValue } };
 }
 
 function identifierTaken(): PatientException {
