@@ -190,6 +190,12 @@ describe('CDS Hooks feedback', () => {
       }),
     ],
     [
+      'an override reason given as a list',
+      'INVALID_INPUT',
+      'feedback.1.overrideReason',
+      (card) => ({ card: card.uuid, outcome: 'overridden', overrideReason: [], outcomeTimestamp: at(0) }),
+    ],
+    [
       'an accepted outcome naming no suggestion',
       'INVALID_INPUT',
       'feedback.1.acceptedSuggestions',

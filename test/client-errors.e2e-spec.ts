@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { signDevelopmentToken } from '../src/auth/dev-token.js';
 import type { Role } from '../src/auth/role.js';
 import { loadEnvironment } from '../src/config/environment.js';
-import { spawnService, stopService, waitUntilReady, type ServiceProcess } from './support/service-process.js';
+import { logLines, spawnService, stopService, waitUntilReady, type ServiceProcess } from './support/service-process.js';
 import { randomSecret } from './support/test-app.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
@@ -105,6 +105,20 @@ describe('requests the client got wrong', () => {
       expectClientError(await post(body), reason, message);
     });
 
+    it('answers more than 50 invalid values in the variables with 400 and client errors only, the last saying that it stopped', async () => {
+      const answer = await post({
+        query: 'query ($f: HipFactsInput!) { evaluateGuideline(facts: $f) { ruleSetVersion } }',
+        variables: { f: { stage: 'IMAGING', redFlags: Array.from({ length: 60 }, () => NAME) } },
+      });
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors!.every((error) => error.extensions.code === 'BAD_USER_INPUT')).toBe(true);
+      expect(answer.body.errors!.at(-1)).toMatchObject({
+        message: 'Too many invalid values in the variables: the first ones are listed',
+        extensions: { reason: 'INVALID_INPUT', correlationId: answer.requestId },
+      });
+      expect(JSON.stringify(answer.body)).not.toContain('Jansen');
+    });
+
     it('answers a body that is no GraphQL request with 400, its request id in X-Request-Id', async () => {
       const answer = await post({ query: `{ ${PATIENTS} }`, variables: '{"SECRET": 1}' });
       expect(answer.status).toBe(400);
@@ -197,11 +211,7 @@ describe('requests the client got wrong', () => {
 
   it('logged every refusal on its request line at info level, with no error line and no name the client chose', async () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const lines = service
-      .output()
-      .split('\n')
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line) as { level: number; res?: { statusCode: number } });
+    const lines = logLines(service);
     expect(lines.filter((line) => line.level >= 50)).toEqual([]);
     const refusals = lines.filter((line) => line.res?.statusCode === 400);
     expect(refusals.length).toBeGreaterThanOrEqual(20);

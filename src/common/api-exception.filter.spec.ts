@@ -7,8 +7,8 @@ import { InputValidationException, moduleException } from './errors/api.exceptio
 
 class ThingException extends moduleException({ THING_NOT_FOUND: ApiErrorCode.NOT_FOUND }) {}
 
-/** Runs the filter on an HTTP request and returns the status and body it sent. */
-function send(exception: unknown): { status: number; body: unknown } {
+/** Runs the filter on an HTTP request (`destroyed`: its client has closed the connection) and returns the status and body it sent. */
+function send(exception: unknown, destroyed = false): { status: number; body: unknown } {
   const sent: { status: number; body: unknown } = { status: 0, body: undefined };
   const reply = {
     status(code: number) {
@@ -16,7 +16,7 @@ function send(exception: unknown): { status: number; body: unknown } {
       return { send: (body: unknown) => (sent.body = body) };
     },
   };
-  const request = { id: 'req-1', log: { error: () => undefined } };
+  const request = { id: 'req-1', raw: { socket: { destroyed } }, log: { error: () => undefined } };
   const host = { getType: () => 'http', switchToHttp: () => ({ getRequest: () => request, getResponse: () => reply }) } as unknown as ArgumentsHost;
   new ApiExceptionFilter(new ApiMetrics()).catch(exception, host);
   return sent;
@@ -27,6 +27,14 @@ describe('ApiExceptionFilter', () => {
     expect(send(new ThingException('THING_NOT_FOUND', 'No thing with this id', 'thingId'))).toEqual({
       status: 404,
       body: { code: 'NOT_FOUND', reason: 'THING_NOT_FOUND', field: 'thingId', message: 'No thing with this id', correlationId: 'req-1' },
+    });
+  });
+
+  it('takes a client that closed the connection while its body was read for no outage of the database (both are an ECONNRESET)', () => {
+    const aborted = Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+    expect(send(aborted, true)).toEqual({
+      status: 400,
+      body: { code: 'BAD_USER_INPUT', message: 'The request was not received whole', correlationId: 'req-1' },
     });
   });
 

@@ -39,6 +39,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
       // Readiness probes report which check failed (no patient data in it).
       return reply.status(503).send(exception.getResponse());
     }
+    if (clientWentAway(exception, request)) {
+      return reply.status(400).send({ code: ApiErrorCode.BAD_USER_INPUT, message: 'The request was not received whole', correlationId: request.id });
+    }
     const { status, ...body } = describe(asDatabaseUnavailable(exception));
     this.metrics.countError('http', body.code);
     if (body.code === ApiErrorCode.INTERNAL_SERVER_ERROR) request.log.error(loggableError(exception), 'Unexpected error');
@@ -48,6 +51,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     return reply.status(status).send({ ...body, correlationId: request.id });
   }
+}
+
+/** Node's error for a request whose client closed the connection before its body was read: an ECONNRESET, as a database's would be. */
+function clientWentAway(exception: unknown, request: FastifyRequest): boolean {
+  return (exception as NodeJS.ErrnoException | undefined)?.code === 'ECONNRESET' && request.raw.socket.destroyed;
 }
 
 function describe(exception: unknown): { code: ApiErrorCode; reason?: string; field?: string; message: string; status: number } {

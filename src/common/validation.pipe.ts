@@ -6,6 +6,20 @@ import { invalidFields } from './validation-rules.js';
 // eslint-disable-next-line no-control-regex -- finding control characters is this pattern's purpose
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const PLAIN_TEXT_RULE = 'well-formed text without control characters';
+/** Deeper than any input of ours (a FHIR resource in a CDS Hooks prefetch included), and shallow enough for every walk over it. */
+const MAX_NESTING = 64;
+
+/** True when objects or arrays in `value` nest deeper than `limit`; found without recursion, which a deeper value would overflow. */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [current, depth] = next;
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth === limit) return true;
+    for (const member of Object.values(current)) pending.push([member, depth + 1]);
+  }
+  return false;
+}
 
 /** Paths of strings that are not well-formed Unicode or hold control characters. */
 function malformedStrings(value: unknown, path: string): string[] {
@@ -29,13 +43,19 @@ class ApiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     // Fields are named by their path from the named argument (`input.side`), as GraphQL's own errors name them.
     const argument = metadata.data ?? '';
+    const owner = metadata.data ?? metadata.type;
+    if (this.toValidate(metadata)) {
+      // class-transformer and class-validator walk the value by recursion, and would take a list for the object it should be.
+      if (Array.isArray(value)) throw new InputValidationException([{ field: owner, rule: 'a JSON object' }]);
+      if (nestsDeeperThan(value, MAX_NESTING))
+        throw new InputValidationException([{ field: owner, rule: `at most ${MAX_NESTING} levels of nesting` }]);
+    }
     let validated: unknown;
     try {
       validated = await super.transform(value, metadata);
     } catch (error) {
       // A field of no input is named by its parent (`input`, or `query` for a URL's parameters): its name is the client's.
-      if (error instanceof ValidationFailure)
-        throw new InputValidationException(invalidFields(error.errors, argument, metadata.data ?? metadata.type));
+      if (error instanceof ValidationFailure) throw new InputValidationException(invalidFields(error.errors, argument, owner));
       throw error;
     }
     // Once unknown fields are refused, so that every path named is a field of the input.

@@ -43,6 +43,7 @@ export class CodingInput {
 
 export class OverrideReasonInput {
   @IsOptional()
+  @IsObject({ message: 'an object' })
   @ValidateNested()
   @Type(() => CodingInput)
   reason?: CodingInput;
@@ -76,6 +77,7 @@ export class CardFeedbackInput implements FeedbackInput {
   acceptedSuggestions?: AcceptedSuggestionInput[];
 
   @IsOptional()
+  @IsObject({ message: 'an object' })
   @ValidateNested()
   @Type(() => OverrideReasonInput)
   overrideReason?: OverrideReasonInput;

@@ -62,7 +62,9 @@ export class CdsServiceRequest {
   )
   fhirServer?: string;
 
+  // IsObject too: ValidateNested alone would take a list (even an empty one) for the object.
   @IsOptional()
+  @IsObject({ message: 'an object' })
   @ValidateNested()
   @Type(() => FhirAuthorizationInput)
   fhirAuthorization?: FhirAuthorizationInput;
@@ -93,6 +95,7 @@ export class PatientViewRequest extends CdsServiceRequest {
   @IsIn(['patient-view'])
   hook!: 'patient-view';
 
+  @IsObject({ message: 'an object' })
   @ValidateNested()
   @Type(() => PatientViewContext)
   context!: PatientViewContext;
@@ -116,6 +119,7 @@ export class OrderSelectRequest extends CdsServiceRequest {
   @IsIn(['order-select'])
   hook!: 'order-select';
 
+  @IsObject({ message: 'an object' })
   @ValidateNested()
   @Type(() => OrderSelectContext)
   context!: OrderSelectContext;

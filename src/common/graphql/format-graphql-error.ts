@@ -17,6 +17,9 @@ const GRAPHQL_INPUT_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
+/** graphql-js's words, with no code, when it stops coercing variables after 50 invalid values: the client's values are at fault. */
+const TOO_MANY_VARIABLE_ERRORS = 'Too many errors processing variables, error limit reached. Execution aborted.';
+
 /** The reasons of the client errors GraphQL itself finds: a value (variable or literal), the query's shape, the HTTP request. */
 const INVALID_INPUT = 'INVALID_INPUT';
 const INVALID_QUERY = 'INVALID_QUERY';
@@ -79,6 +82,7 @@ export function isClientError(error: unknown): boolean {
   if (isApiException(original))
     return original.apiCode !== ApiErrorCode.INTERNAL_SERVER_ERROR && original.apiCode !== ApiErrorCode.SERVICE_UNAVAILABLE;
   if (original instanceof HttpException) return original.getStatus() < 500;
+  if (error instanceof GraphQLError && error.message === TOO_MANY_VARIABLE_ERRORS) return true;
   const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
   return typeof code === 'string' && GRAPHQL_INPUT_ERROR_CODES.has(code);
 }
@@ -123,6 +127,8 @@ function describeClientError(formatted: GraphQLFormattedError, error: unknown): 
     const message = error instanceof Error && error.name === 'BadRequestError' ? formatted.message : 'The request is not valid';
     return { reason: INVALID_REQUEST, message };
   }
+  if (formatted.message === TOO_MANY_VARIABLE_ERRORS)
+    return { reason: INVALID_INPUT, message: 'Too many invalid values in the variables: the first ones are listed' };
   const graphqlError = error instanceof GraphQLError ? error : undefined;
   const source = graphqlError?.source?.body;
   const variable = graphqlError && describeVariableError(graphqlError, source);
