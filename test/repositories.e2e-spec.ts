@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { openDatabase } from '../src/database/database-connection.js';
 import { migrateDatabase } from '../src/database/migrations.js';
-import { PrismaService } from '../src/database/prisma.service.js';
+import { PrismaService, type PrismaTransaction } from '../src/database/prisma.service.js';
+import { WriteBatch } from '../src/database/write-batch.js';
+import { AuditLogService, type WriteContext } from '../src/audit/audit-log.service.js';
 import type { HipSide } from '../src/contract/vocabulary.js';
 import { commit, decide, type PathwayState } from '../src/pathways/domain/pathway-state-machine.js';
 import { PathwayException } from '../src/pathways/pathway.exception.js';
@@ -20,6 +22,7 @@ describe('the repositories', () => {
   let prisma: PrismaService;
   let patients: PatientRepository;
   let pathways: PathwayRepository;
+  let auditLog: AuditLogService;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -28,6 +31,7 @@ describe('the repositories', () => {
     prisma = new PrismaService(connection);
     patients = new PatientRepository(prisma);
     pathways = new PathwayRepository(prisma, new PathwayStateLoader(prisma));
+    auditLog = new AuditLogService(prisma);
   });
   afterAll(async () => {
     await prisma.onModuleDestroy();
@@ -60,11 +64,35 @@ describe('the repositories', () => {
     return commit(undefined, decide(undefined, { type: 'OPEN_PATHWAY', side }, context)).state;
   }
 
-  function openPathway(patient: NewPatient, side: HipSide = 'LEFT', openedAt = new Date()): Promise<string> {
+  function writeContext(recordedAt = new Date()): WriteContext {
+    return { user: { userId: 'dr.test', role: 'CLINICIAN' }, idempotencyKey: randomUUID(), recordedAt, batch: new WriteBatch() };
+  }
+
+  /** A pathway row with its audit stream (one opening event), as the service opens one. */
+  async function openPathway(patient: NewPatient, side: HipSide = 'LEFT', openedAt = new Date()): Promise<string> {
     const id = randomUUID();
-    return prisma
-      .$transaction((tx) => pathways.insert(tx, { id, patientId: patient.id, state: openedState(side, patient.birthDate), openedAt }))
-      .then(() => id);
+    const context = writeContext(openedAt);
+    await prisma.$transaction(async (tx) => {
+      auditLog.appendToNewStream(context, { id, type: 'PATHWAY' }, [{ type: 'PATHWAY_OPENED', payload: { side }, ruleSetVersion: RULE_SET_VERSION }]);
+      await pathways.insert(tx, {
+        id,
+        patientId: patient.id,
+        patientBirthDate: patient.birthDate,
+        state: openedState(side, patient.birthDate),
+        openedAt,
+      });
+      await context.batch.send(tx);
+    });
+    return id;
+  }
+
+  async function update(
+    tx: PrismaTransaction,
+    ...[current, change]: Parameters<PathwayRepository['update']> extends [unknown, ...infer Rest] ? Rest : never
+  ) {
+    const batch = new WriteBatch();
+    pathways.update(batch, current, change);
+    await batch.send(tx);
   }
 
   /**
@@ -94,7 +122,7 @@ describe('the repositories', () => {
       order.push(`first locked version ${current.version}`);
       announceFirstLocked();
       await anotherTransactionIsWaiting();
-      await pathways.update(tx, current, { state: { ...current.state, version: current.version + 1 }, updatedAt: new Date(), addedDeviations: 0 });
+      await update(tx, current, { state: { ...current.state, version: current.version + 1 }, updatedAt: new Date(), addedDeviations: 0 });
       order.push(`first wrote version ${current.version + 1}`);
     });
     await firstLocked;
@@ -105,6 +133,36 @@ describe('the repositories', () => {
     await Promise.all([first, second]);
 
     expect(order).toEqual(['first locked version 1', 'first wrote version 2', 'second locked version 2']);
+  });
+
+  it('hands a writer that waited for the lock the stream as the first writer left it: the events it appended included', async () => {
+    const pathwayId = await openPathway(await registerPatient());
+    let announceFirstLocked!: () => void;
+    const firstLocked = new Promise<void>((resolve) => (announceFirstLocked = resolve));
+
+    const first = prisma.$transaction(async (tx) => {
+      const current = (await pathways.lock(tx, pathwayId))!;
+      announceFirstLocked();
+      await anotherTransactionIsWaiting();
+      const context = writeContext();
+      const stream = await auditLog.lockedStream(tx, pathwayId, current.stream);
+      auditLog.append(context, stream, current.version, [{ type: 'NOTE_ADDED', payload: { n: 2 }, ruleSetVersion: RULE_SET_VERSION }]);
+      await context.batch.send(tx);
+    });
+    await firstLocked;
+    const second = prisma.$transaction(async (tx) => {
+      const current = (await pathways.lock(tx, pathwayId))!;
+      return auditLog.lockedStream(tx, pathwayId, current.stream);
+    });
+    const [, stream] = await Promise.all([first, second]);
+
+    expect(stream.lastSequence).toBe(2);
+    expect(stream.events.map((event) => [event.sequence, event.type])).toEqual([
+      [1, 'PATHWAY_OPENED'],
+      [2, 'NOTE_ADDED'],
+    ]);
+    const [{ hash }] = await prisma.$queryRaw<{ hash: string }[]>`SELECT hash FROM audit_event WHERE stream_id = ${pathwayId}::uuid AND sequence = 2`;
+    expect(stream.lastHash).toBe(hash);
   });
 
   it('refuses a second open pathway on the same hip, whichever of two concurrent writers loses', async () => {
@@ -125,7 +183,7 @@ describe('the repositories', () => {
     await prisma.$transaction(async (tx) => {
       const current = (await pathways.lock(tx, pathwayId))!;
       const state: PathwayState = { ...current.state, stage: 'CLOSED', closeReason: 'COMPLETED', version: current.version + 1 };
-      await pathways.update(tx, current, { state, updatedAt: closedAt, addedDeviations: 1 });
+      await update(tx, current, { state, updatedAt: closedAt, addedDeviations: 1 });
     });
 
     expect(await pathways.findById(pathwayId)).toMatchObject({
@@ -213,7 +271,7 @@ describe('the repositories', () => {
     const ofSecond = await openPathway(second, 'LEFT', new Date('2026-03-01T00:00:00.000Z'));
     await prisma.$transaction(async (tx) => {
       const current = (await pathways.lock(tx, older))!;
-      await pathways.update(tx, current, {
+      await update(tx, current, {
         state: { ...current.state, stage: 'CLOSED', closeReason: 'COMPLETED', version: 2 },
         updatedAt: new Date(),
         addedDeviations: 0,

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { AuditEvent, Prisma } from '../generated/prisma/client.js';
+import { Prisma, type AuditEvent } from '../generated/prisma/client.js';
 import { PrismaService, type PrismaTransaction } from '../database/prisma.service.js';
+import type { WriteBatch } from '../database/write-batch.js';
 import type { ActingUser } from '../auth/role.js';
-import { fromDateOnly, toDateOnly } from '../common/dates.js';
+import { toDateOnly } from '../common/dates.js';
 import type { CalendarDate } from '../contract/calendar-date.js';
 import { staleVersion } from './audit.exception.js';
 import { findStreamBreak, type StreamBreak } from './audit-verifier.js';
@@ -13,13 +14,25 @@ export interface WriteContext {
   idempotencyKey: string;
   /** Set once per write by the application, so every event of it shares one instant. */
   recordedAt: Date;
+  /** The write's inserts and updates, sent as one statement when its work is done. */
+  batch: WriteBatch;
 }
 
-export interface StreamTarget {
+export type StreamType = 'PATIENT' | 'PATHWAY';
+
+/** A stream read under its row lock, ready to be appended to: where its chain ends, and its events so far. */
+export interface LockedStream {
   id: string;
-  type: 'PATIENT' | 'PATHWAY';
-  /** The version the writer read; `0` opens a new stream. A mismatch is a CONFLICT. */
-  expectedVersion: number;
+  lastSequence: number;
+  lastHash: string;
+  events: RecordedAuditEvent[];
+}
+
+/** The columns `lockedStreamColumns` adds to a locking read, as they arrive. */
+export interface LockedStreamColumns {
+  streamLastSequence: number;
+  streamLastHash: string;
+  streamEvents: JsonRecordedEvent[];
 }
 
 export interface NewAuditEvent {
@@ -29,11 +42,6 @@ export interface NewAuditEvent {
   reason?: string;
   /** The rule set in force when the event was recorded. */
   ruleSetVersion: string;
-}
-
-export interface AppendedEvent {
-  sequence: number;
-  hash: string;
 }
 
 /** An event as the log shows it to readers: what was recorded, by whom, when and why (not its chain fields). */
@@ -50,6 +58,11 @@ export interface RecordedAuditEvent {
   ruleSetVersion: string;
 }
 
+/** An event just appended: as readers will see it, and its hash. */
+export interface AppendedEvent extends RecordedAuditEvent {
+  hash: string;
+}
+
 /** A whole stream read in one snapshot: its events, and its hash chain recomputed from the same rows. */
 export interface VerifiedStream {
   events: RecordedAuditEvent[];
@@ -58,7 +71,12 @@ export interface VerifiedStream {
 }
 
 /** The fields an appended event's hash covers (the data generator chains its events with it too). */
-export function chainedEventFields(streamId: string, sequence: number, event: NewAuditEvent, context: WriteContext): ChainedEventFields {
+export function chainedEventFields(
+  streamId: string,
+  sequence: number,
+  event: NewAuditEvent,
+  context: Pick<WriteContext, 'user' | 'idempotencyKey' | 'recordedAt'>,
+): ChainedEventFields {
   return {
     streamId,
     sequence,
@@ -109,7 +127,7 @@ export class AuditLogService {
   }
 
   /** Every event of the stream, with its chain verified; undefined when there is no stream of this type with this id. */
-  async readVerifiedStream(streamId: string, type: StreamTarget['type']): Promise<VerifiedStream | undefined> {
+  async readVerifiedStream(streamId: string, type: StreamType): Promise<VerifiedStream | undefined> {
     return this.prisma.$transaction(
       async (tx) => {
         const stream = await tx.auditStream.findUnique({ where: { id: streamId }, include: { events: { orderBy: { sequence: 'asc' } } } });
@@ -120,43 +138,97 @@ export class AuditLogService {
     );
   }
 
-  async append(tx: PrismaTransaction, stream: StreamTarget, events: readonly NewAuditEvent[], context: WriteContext): Promise<AppendedEvent[]> {
-    let { lastSequence, lastHash } = await this.lockStream(tx, stream);
-    if (stream.expectedVersion !== lastSequence) throw staleVersion();
-    const appended: AppendedEvent[] = [];
-    for (const event of events) {
-      const fields = chainedEventFields(stream.id, lastSequence + 1, event, context);
-      const hash = hashEvent(lastHash, fields);
-      await tx.auditEvent.create({
-        data: {
-          ...fields,
-          payload: event.payload,
-          clinicalDate: fields.clinicalDate ? fromDateOnly(fields.clinicalDate) : null,
-          recordedAt: context.recordedAt,
-          previousHash: lastHash,
-          hash,
-        },
-      });
-      appended.push({ sequence: fields.sequence, hash });
-      lastSequence = fields.sequence;
-      lastHash = hash;
-    }
-    await tx.auditStream.update({ where: { id: stream.id }, data: { lastSequence, lastHash } });
+  /**
+   * Starts a stream with these events. Nothing is sent yet: the stream row and the events join the
+   * write's batch, so they land with the state they record or not at all.
+   */
+  appendToNewStream(context: WriteContext, stream: { id: string; type: StreamType }, events: readonly NewAuditEvent[]): AppendedEvent[] {
+    const appended = chain(stream.id, { lastSequence: 0, lastHash: GENESIS_HASH }, events, context);
+    const last = appended.at(-1)!;
+    context.batch.add(Prisma.sql`INSERT INTO audit_stream (id, type, last_sequence, last_hash)
+      VALUES (${stream.id}::uuid, ${stream.type}, ${last.sequence}, ${last.hash})`);
+    addEventInserts(context, stream.id, appended);
     return appended;
   }
 
-  /** Creates the stream row, or locks the existing one until the transaction ends. */
-  private async lockStream(tx: PrismaTransaction, stream: StreamTarget): Promise<{ lastSequence: number; lastHash: string }> {
-    if (stream.expectedVersion === 0) {
-      await tx.auditStream.create({ data: { id: stream.id, type: stream.type, lastSequence: 0, lastHash: GENESIS_HASH } });
-      return { lastSequence: 0, lastHash: GENESIS_HASH };
-    }
-    const rows = await tx.$queryRaw<{ last_sequence: number; last_hash: string }[]>`
-      SELECT last_sequence, last_hash FROM audit_stream WHERE id = ${stream.id}::uuid FOR UPDATE`;
-    const row = rows[0];
-    if (!row) throw new Error(`Audit stream ${stream.id} does not exist`);
-    return { lastSequence: row.last_sequence, lastHash: row.last_hash };
+  /**
+   * Appends to a stream its writer read under the lock (`lockedStream`): `expectedVersion`, the
+   * version the client read, must be where the chain ends, or it is a CONFLICT. Added to the batch.
+   */
+  append(context: WriteContext, stream: LockedStream, expectedVersion: number, events: readonly NewAuditEvent[]): AppendedEvent[] {
+    if (expectedVersion !== stream.lastSequence) throw staleVersion();
+    if (events.length === 0) return [];
+    const appended = chain(stream.id, stream, events, context);
+    const last = appended.at(-1)!;
+    context.batch.add(Prisma.sql`UPDATE audit_stream SET last_sequence = ${last.sequence}, last_hash = ${last.hash} WHERE id = ${stream.id}::uuid`);
+    addEventInserts(context, stream.id, appended);
+    return appended;
   }
+
+  /**
+   * The stream a locking read joined as `s` (FROM ... JOIN audit_stream s ... FOR UPDATE OF ..., s)
+   * with `lockedStreamColumns`. A read that waited for the lock sees the locked row as the
+   * concurrent write left it, but its events from before: then they are read again.
+   */
+  async lockedStream(tx: PrismaTransaction, streamId: string, columns: LockedStreamColumns): Promise<LockedStream> {
+    const head = { id: streamId, lastSequence: columns.streamLastSequence, lastHash: columns.streamLastHash };
+    const events = columns.streamEvents.map(fromJsonEvent);
+    const complete = events.length === head.lastSequence && (events.at(-1)?.sequence ?? 0) === head.lastSequence;
+    return { ...head, events: complete ? events : await this.readStreamWithMeta(tx, streamId) };
+  }
+}
+
+/**
+ * The columns a locking read of a stream's owner adds, its FROM joining `audit_stream s` on the
+ * stream's id: where the chain ends, and every event as JSON, in the same round trip.
+ */
+export const LOCKED_STREAM_COLUMNS = Prisma.sql`s.last_sequence AS "streamLastSequence", s.last_hash AS "streamLastHash",
+  (SELECT coalesce(json_agg(json_build_object('sequence', e.sequence, 'type', e.type, 'payload', e.payload,
+      'clinicalDate', e.clinical_date, 'recordedAt', e.recorded_at, 'actor', e.actor, 'actingFor', e.acting_for,
+      'role', e.role, 'reason', e.reason, 'ruleSetVersion', e.rule_set_version) ORDER BY e.sequence), '[]'::json)
+    FROM audit_event e WHERE e.stream_id = s.id) AS "streamEvents"`;
+
+/** An event as `LOCKED_STREAM_COLUMNS` hands it over: dates and instants as JSON strings. */
+type JsonRecordedEvent = Omit<RecordedAuditEvent, 'recordedAt' | 'clinicalDate'> & { recordedAt: string; clinicalDate: CalendarDate | null };
+
+function fromJsonEvent(event: JsonRecordedEvent): RecordedAuditEvent {
+  return { ...event, recordedAt: new Date(event.recordedAt) };
+}
+
+/** An appended event with the link to its predecessor, as the log stores it. */
+type ChainedEvent = AppendedEvent & { previousHash: string; idempotencyKey: string };
+
+/** The events chained on from `head`: their sequences and hashes. */
+function chain(
+  streamId: string,
+  head: { lastSequence: number; lastHash: string },
+  events: readonly NewAuditEvent[],
+  context: WriteContext,
+): ChainedEvent[] {
+  let previousHash = head.lastHash;
+  return events.map((event, index) => {
+    const fields = chainedEventFields(streamId, head.lastSequence + index + 1, event, context);
+    const chained = {
+      ...fields,
+      payload: event.payload as Record<string, unknown>,
+      recordedAt: context.recordedAt,
+      previousHash,
+      hash: hashEvent(previousHash, fields),
+    };
+    previousHash = chained.hash;
+    return chained;
+  });
+}
+
+/** One INSERT of the events into the log, added to the write's batch. */
+function addEventInserts(context: WriteContext, streamId: string, events: readonly ChainedEvent[]): void {
+  const rows = events.map(
+    (event) => Prisma.sql`(${streamId}::uuid, ${event.sequence}, ${event.type}, ${JSON.stringify(event.payload)}::jsonb, ${event.actor},
+      ${event.actingFor}, ${event.role}, ${event.clinicalDate}::date, ${event.recordedAt}::timestamptz, ${event.reason},
+      ${event.ruleSetVersion}, ${event.idempotencyKey}, ${event.previousHash}, ${event.hash})`,
+  );
+  context.batch.add(Prisma.sql`INSERT INTO audit_event (stream_id, sequence, type, payload, actor, acting_for, role, clinical_date,
+      recorded_at, reason, rule_set_version, idempotency_key, previous_hash, hash) VALUES ${Prisma.join(rows)}`);
 }
 
 const RECORDED_EVENT_FIELDS = {

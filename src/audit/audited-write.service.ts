@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from '../generated/prisma/client.js';
+import { Prisma } from '../generated/prisma/client.js';
 import { PrismaService, type PrismaTransaction } from '../database/prisma.service.js';
+import { WriteBatch } from '../database/write-batch.js';
 import type { ActingUser } from '../auth/role.js';
 import { Clock } from '../common/clock.js';
 import { AuditException, AuditExceptionCode } from './audit.exception.js';
@@ -26,6 +27,12 @@ export interface WriteOutcome<Result> {
  * Runs one attributable write: the state change, its audit events and the idempotency record in
  * one transaction. A retry with the same key and payload gets the first answer and records
  * nothing; the same key with another payload is refused.
+ *
+ * The work reads what it needs (under its row locks) and adds its writes to the context's batch;
+ * the batch and the idempotency record then go as one statement. A retry is not looked up first:
+ * it runs like any write and is refused by the database (the idempotency key is unique, and the
+ * version it names has moved on), and only then is the first answer looked up. So a write is
+ * BEGIN, its reads, one statement of writes and COMMIT.
  */
 @Injectable()
 export class AuditedWriteService {
@@ -41,28 +48,25 @@ export class AuditedWriteService {
     const requestHash = createHash('sha256')
       .update(canonicalJson({ operation: request.operation, input: request.input }))
       .digest('hex');
-    const earlier = await this.replay<Result>(request, requestHash);
-    if (earlier) return earlier;
-
-    const context: WriteContext = { user: request.user, idempotencyKey: request.idempotencyKey, recordedAt: this.clock.now() };
+    const context: WriteContext = {
+      user: request.user,
+      idempotencyKey: request.idempotencyKey,
+      recordedAt: this.clock.now(),
+      batch: new WriteBatch(),
+    };
     try {
       const result = await this.prisma.$transaction(async (tx) => {
         const answer = await work(tx, context);
-        await tx.idempotencyRecord.create({
-          data: {
-            ...idempotencyScope(request.user),
-            key: request.idempotencyKey,
-            operation: request.operation,
-            requestHash,
-            response: answer,
-            createdAt: context.recordedAt,
-          },
-        });
+        const { userId, actingFor } = idempotencyScope(request.user);
+        context.batch.add(Prisma.sql`INSERT INTO idempotency_record (user_id, acting_for, key, operation, request_hash, response, created_at)
+          VALUES (${userId}, ${actingFor}, ${request.idempotencyKey}, ${request.operation}, ${requestHash},
+            ${JSON.stringify(answer)}::jsonb, ${context.recordedAt}::timestamptz)`);
+        await context.batch.send(tx);
         return answer;
       });
       return { result, replayed: false };
     } catch (error) {
-      // A concurrent request with the same key may have committed first: answer as its retry.
+      // A retry, or a concurrent request with the same key that committed first: answer with the first answer.
       const concurrent = await this.replay<Result>(request, requestHash);
       if (concurrent) return concurrent;
       throw error;

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '../generated/prisma/client.js';
+import { LOCKED_STREAM_COLUMNS, type LockedStreamColumns } from '../audit/audit-log.service.js';
 import type { CalendarDate } from '../contract/calendar-date.js';
 import { PrismaService, type PrismaTransaction } from '../database/prisma.service.js';
+import type { WriteBatch } from '../database/write-batch.js';
 import { isUniqueViolation } from '../database/unique-violation.js';
 import { PATHWAY_STATE_SCHEMA_VERSION } from './domain/pathway-replay.js';
 import type { PathwayState } from './domain/pathway-state-machine.js';
@@ -26,6 +28,7 @@ export interface StoredPathway {
 export interface NewPathway {
   id: string;
   patientId: string;
+  patientBirthDate: CalendarDate;
   state: PathwayState;
   openedAt: Date;
   site?: string;
@@ -45,6 +48,9 @@ export interface PathwayChange {
   addedDeviations: number;
 }
 
+/** A pathway read under its row lock, with its audit stream's columns (see AuditLogService.lockedStream). */
+export type LockedPathway = StoredPathway & { stream: LockedStreamColumns };
+
 /** A pathway row joined with its patient's birth date, as `selectStored` reads it. */
 type PathwayRow = Omit<StoredPathway, 'state'> & { state: Prisma.JsonValue; stateSchemaVersion: number };
 
@@ -58,10 +64,18 @@ export class PathwayRepository {
     private readonly states: PathwayStateLoader,
   ) {}
 
-  /** Locks the pathway's row until `tx` ends (a concurrent writer waits for it), then reads it. */
-  async lock(tx: PrismaTransaction, id: string): Promise<StoredPathway | undefined> {
-    const [row] = await selectStored(tx, Prisma.sql`p.id = ${id}::uuid FOR UPDATE OF p`);
-    return row ? toStoredPathway(await this.states.withCurrentState(row, tx)) : undefined;
+  /**
+   * Locks the pathway's row and its audit stream's until `tx` ends (a concurrent writer waits for
+   * them), and reads both, the stream's events included: one statement.
+   */
+  async lock(tx: PrismaTransaction, id: string): Promise<LockedPathway | undefined> {
+    const [row] = await selectStored<LockedStreamColumns>(tx, Prisma.sql`p.id = ${id}::uuid FOR UPDATE OF p, s`, {
+      columns: LOCKED_STREAM_COLUMNS,
+      join: Prisma.sql`JOIN audit_stream s ON s.id = p.id`,
+    });
+    if (!row) return undefined;
+    const { streamLastSequence, streamLastHash, streamEvents, ...pathway } = row;
+    return { ...toStoredPathway(await this.states.withCurrentState(pathway, tx)), stream: { streamLastSequence, streamLastHash, streamEvents } };
   }
 
   async findById(id: string): Promise<StoredPathway | undefined> {
@@ -78,8 +92,11 @@ export class PathwayRepository {
     return (await this.states.withCurrentStates(rows)).map(toStoredPathway);
   }
 
-  /** Inserts a newly opened pathway; a second open pathway on the same hip (even from a concurrent write) is refused. */
-  async insert(tx: PrismaTransaction, { id, patientId, state, openedAt, site }: NewPathway): Promise<void> {
+  /**
+   * Inserts a newly opened pathway at once (not in the batch): a second open pathway on the same hip,
+   * even from a concurrent write, is refused as such. Answers the row as stored.
+   */
+  async insert(tx: PrismaTransaction, { id, patientId, patientBirthDate, state, openedAt, site }: NewPathway): Promise<StoredPathway> {
     try {
       await tx.pathway.create({
         data: {
@@ -100,6 +117,18 @@ export class PathwayRepository {
       if (isUniqueViolation(error)) throw hipAlreadyOpen();
       throw error;
     }
+    const stored = {
+      id,
+      patientId,
+      patientBirthDate,
+      state,
+      version: state.version,
+      openedAt,
+      updatedAt: openedAt,
+      closedAt: null,
+      deviationCount: 0,
+    };
+    return { ...stored, site: site ?? null };
   }
 
   /** A page of pathways in id order after `afterId`, locked until `tx` ends (a concurrent write waits for them): one query. */
@@ -112,31 +141,37 @@ export class PathwayRepository {
       FOR UPDATE OF p`;
   }
 
-  /** Writes the pathway's new state over `current`, read under the lock; closing it frees its hip for a new pathway. */
-  async update(tx: PrismaTransaction, current: StoredPathway, { state, updatedAt, addedDeviations }: PathwayChange): Promise<void> {
+  /**
+   * Writes the pathway's new state over `current`, read under the lock (added to the write's batch),
+   * and answers the row as it will be; closing it frees its hip for a new pathway.
+   */
+  update(batch: WriteBatch, current: StoredPathway, { state, updatedAt, addedDeviations }: PathwayChange): StoredPathway {
     const closing = state.stage === 'CLOSED' && current.state.stage !== 'CLOSED';
-    await tx.pathway.update({
-      where: { id: current.id },
-      data: {
-        stage: state.stage,
-        version: state.version,
-        state: toJson(state),
-        stateSchemaVersion: PATHWAY_STATE_SCHEMA_VERSION,
-        updatedAt,
-        deviationCount: { increment: addedDeviations },
-        ...(closing ? { openSide: null, closedAt: updatedAt, closeReason: state.closeReason } : {}),
-      },
-    });
+    const closedAt = closing ? updatedAt : current.closedAt;
+    const deviationCount = current.deviationCount + addedDeviations;
+    batch.add(Prisma.sql`UPDATE pathway SET stage = ${state.stage}, version = ${state.version}, state = ${JSON.stringify(state)}::jsonb,
+      state_schema_version = ${PATHWAY_STATE_SCHEMA_VERSION}, updated_at = ${updatedAt}::timestamptz, deviation_count = ${deviationCount}
+      ${closing ? Prisma.sql`, open_side = NULL, closed_at = ${updatedAt}::timestamptz, close_reason = ${state.closeReason ?? null}` : Prisma.empty}
+      WHERE id = ${current.id}::uuid`);
+    return { ...current, state, version: state.version, updatedAt, closedAt, deviationCount };
   }
 }
 
-/** The pathways matching `condition` (which may go on with ORDER BY or a lock clause), each with its patient's birth date: one statement. */
-function selectStored(client: Client, condition: Prisma.Sql): Promise<PathwayRow[]> {
-  return client.$queryRaw<PathwayRow[]>`
+/**
+ * The pathways matching `condition` (which may go on with ORDER BY or a lock clause), each with its
+ * patient's birth date, and `also` columns from a joined table: one statement.
+ */
+function selectStored<Also extends object = object>(
+  client: Client,
+  condition: Prisma.Sql,
+  also?: { columns: Prisma.Sql; join: Prisma.Sql },
+): Promise<(PathwayRow & Also)[]> {
+  return client.$queryRaw<(PathwayRow & Also)[]>`
     SELECT p.id::text AS id, p.patient_id::text AS "patientId", p.version, p.opened_at AS "openedAt",
       p.updated_at AS "updatedAt", p.closed_at AS "closedAt", p.deviation_count AS "deviationCount", p.site,
       p.state, p.state_schema_version AS "stateSchemaVersion", pa.birth_date::text AS "patientBirthDate"
-    FROM pathway p JOIN patient pa ON pa.id = p.patient_id
+      ${also ? Prisma.sql`, ${also.columns}` : Prisma.empty}
+    FROM pathway p JOIN patient pa ON pa.id = p.patient_id ${also?.join ?? Prisma.empty}
     WHERE ${condition}`;
 }
 

@@ -23,12 +23,15 @@ import type { PathwayCommandInput } from './dto/pathway-write.input.js';
 import type { PathwayEventModel } from './models/pathway-event.model.js';
 import type { PathwayWritePayload } from './models/pathway-write.payload.js';
 import { PathwayException } from './pathway.exception.js';
-import { PathwayRepository } from './pathway.repository.js';
+import { PathwayRepository, type StoredPathway } from './pathway.repository.js';
 import { toPathwayView, type PathwayView } from './pathway-view.js';
 import { toAuditEvent } from './pathway-audit-event.js';
 
 /** A write's answer: the pathway as it is now, as the service hands pathways out. */
 export type PathwayWriteResult = Omit<PathwayWritePayload, 'pathway'> & { pathway: PathwayView };
+
+/** What the idempotency record keeps of a pathway write's answer. */
+type WrittenPathway = { pathwayId: string; eventSequences: number[] };
 
 /**
  * Loads pathways, runs the pure core on them and persists what it decides: the events in the
@@ -47,6 +50,7 @@ export class PathwaysService {
 
   async open(operation: string, input: OpenPathwayInput, user: ActingUser): Promise<PathwayWriteResult> {
     const { idempotencyKey, ...request } = input;
+    let opened: StoredPathway | undefined;
     const { result, replayed } = await this.writes.execute({ user, operation, idempotencyKey, input: request }, async (tx, context) => {
       const birthDate = await this.patients.findBirthDate(tx, input.patientId);
       if (!birthDate) throw new PatientException(PatientExceptionCode.PATIENT_NOT_FOUND, 'No patient with this id', 'patientId');
@@ -58,23 +62,32 @@ export class PathwaysService {
         decisionContext(undefined, birthDate, context.recordedAt),
       );
       const { state, events } = commit(undefined, decided);
-      await this.appendEvents(tx, id, 0, events, context);
-      await this.pathways.insert(tx, { id, patientId: input.patientId, state, openedAt: context.recordedAt, site });
-      const sequences = events.map((event) => event.sequence);
-      await this.reportProjection.afterWrite(tx, { id, patientId: input.patientId, patientBirthDate: birthDate }, sequences);
-      return { pathwayId: id, eventSequences: sequences };
+      const appended = this.auditLog.appendToNewStream(context, { id, type: 'PATHWAY' }, toAuditEvents(events));
+      opened = await this.pathways.insert(tx, {
+        id,
+        patientId: input.patientId,
+        patientBirthDate: birthDate,
+        state,
+        openedAt: context.recordedAt,
+        site,
+      });
+      this.reportProjection.afterWrite(context.batch, opened, [], appended);
+      return { pathwayId: id, eventSequences: sequencesOf(appended) };
     });
-    return { pathway: await this.get(result.pathwayId), eventSequences: result.eventSequences, replayed };
+    return this.answer(result, replayed, opened);
   }
 
   /** Runs one pathway command: the version read must still be current. */
   async execute(operation: string, input: PathwayCommandInput, user: ActingUser): Promise<PathwayWriteResult> {
     const { idempotencyKey, ...request } = input;
     const command = input.toCommand();
-    const { result, replayed } = await this.writes.execute({ user, operation, idempotencyKey, input: request }, (tx, context) =>
-      this.runCommand(tx, context, input.pathwayId, command, { expectedVersion: input.expectedVersion, note: input.note }),
-    );
-    return { pathway: await this.get(result.pathwayId), eventSequences: result.eventSequences, replayed };
+    let written: StoredPathway | undefined;
+    const { result, replayed } = await this.writes.execute({ user, operation, idempotencyKey, input: request }, async (tx, context) => {
+      const outcome = await this.runCommand(tx, context, input.pathwayId, command, { expectedVersion: input.expectedVersion, note: input.note });
+      written = outcome.pathway;
+      return outcome.result;
+    });
+    return this.answer(result, replayed, written);
   }
 
   /**
@@ -83,29 +96,41 @@ export class PathwaysService {
    */
   async giveCardFeedback(operation: string, feedback: CardFeedback, user: ActingUser): Promise<void> {
     const { issuedCard, command, idempotencyKey, input } = feedback;
-    await this.writes.execute({ user, operation, idempotencyKey, input }, (tx, context) =>
-      this.runCommand(tx, context, issuedCard.pathwayId, command, { issuedCard }),
-    );
+    await this.writes.execute({ user, operation, idempotencyKey, input }, async (tx, context) => {
+      const { result } = await this.runCommand(tx, context, issuedCard.pathwayId, command, { issuedCard });
+      return result;
+    });
   }
 
+  /**
+   * Locks and reads the pathway with its events (one statement), decides, and adds the events, the
+   * new state and the reporting rows to the write's batch. Answers the pathway as it will be.
+   */
   private async runCommand(
     tx: PrismaTransaction,
     context: WriteContext,
     pathwayId: string,
     command: PathwayCommand,
     { expectedVersion, note, issuedCard }: { expectedVersion?: number; note?: string; issuedCard?: IssuedCard },
-  ): Promise<{ pathwayId: string; eventSequences: number[] }> {
-    const current = await this.pathways.lock(tx, pathwayId);
-    if (!current) throw pathwayNotFound();
+  ): Promise<{ result: WrittenPathway; pathway: StoredPathway }> {
+    const locked = await this.pathways.lock(tx, pathwayId);
+    if (!locked) throw pathwayNotFound();
+    const { stream: streamColumns, ...current } = locked;
     if (expectedVersion !== undefined && current.version !== expectedVersion) throw staleVersion();
+    const stream = await this.auditLog.lockedStream(tx, current.id, streamColumns);
     const decision = { ...decisionContext(toPathwayView(current, context.recordedAt), current.patientBirthDate, context.recordedAt), issuedCard };
     const { state, events } = commit(current.state, runDecide(current.state, command, decision));
-    await this.appendEvents(tx, current.id, current.version, events, context, note);
+    const appended = this.auditLog.append(context, stream, current.version, toAuditEvents(events, note));
     const addedDeviations = events.filter((event) => event.type === 'STAGE_CHANGED' && event.payload.deviation).length;
-    await this.pathways.update(tx, current, { state, updatedAt: context.recordedAt, addedDeviations });
-    const sequences = events.map((event) => event.sequence);
-    await this.reportProjection.afterWrite(tx, current, sequences);
-    return { pathwayId: current.id, eventSequences: sequences };
+    const pathway = this.pathways.update(context.batch, current, { state, updatedAt: context.recordedAt, addedDeviations });
+    this.reportProjection.afterWrite(context.batch, current, stream.events, appended);
+    return { result: { pathwayId: current.id, eventSequences: sequencesOf(appended) }, pathway };
+  }
+
+  /** A write's answer: the pathway as the write left it, or for a retry as it is now. */
+  private async answer(result: WrittenPathway, replayed: boolean, written: StoredPathway | undefined): Promise<PathwayWriteResult> {
+    const pathway = !replayed && written ? toPathwayView(written, this.clock.now()) : await this.get(result.pathwayId);
+    return { pathway, eventSequences: result.eventSequences, replayed };
   }
 
   async get(id: string): Promise<PathwayView> {
@@ -138,22 +163,6 @@ export class PathwaysService {
       (event) => ({ ...event, enteredInError: enteredInError.has(event.sequence) }),
     );
   }
-
-  private appendEvents(
-    tx: PrismaTransaction,
-    pathwayId: string,
-    expectedVersion: number,
-    events: PathwayEvent[],
-    context: WriteContext,
-    note?: string,
-  ) {
-    return this.auditLog.append(
-      tx,
-      { id: pathwayId, type: 'PATHWAY', expectedVersion },
-      events.map((event) => toAuditEvent(event, note)),
-      context,
-    );
-  }
 }
 
 /** What decide needs from the guideline: today's date and its view of the current facts. */
@@ -175,6 +184,14 @@ function runDecide(state: PathwayState | undefined, command: PathwayCommand, con
     if (error instanceof PathwayError) throw new PathwayException(error.reason, error.message, error.field);
     throw error;
   }
+}
+
+function toAuditEvents(events: readonly PathwayEvent[], note?: string) {
+  return events.map((event) => toAuditEvent(event, note));
+}
+
+function sequencesOf(events: readonly { sequence: number }[]): number[] {
+  return events.map((event) => event.sequence);
 }
 
 function parseSequenceCursor(cursor: string): number {

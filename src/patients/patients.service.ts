@@ -29,12 +29,9 @@ export class PatientsService {
     const { idempotencyKey, ...patient } = input;
     const { result, replayed } = await this.writes.execute({ user, operation, idempotencyKey, input: patient }, async (tx, context) => {
       const id = randomUUID();
-      await this.auditLog.append(
-        tx,
-        { id, type: 'PATIENT', expectedVersion: 0 },
-        [{ type: 'PATIENT_REGISTERED', payload: { ...patient }, ruleSetVersion: RULE_SET_VERSION }],
-        context,
-      );
+      this.auditLog.appendToNewStream(context, { id, type: 'PATIENT' }, [
+        { type: 'PATIENT_REGISTERED', payload: { ...patient }, ruleSetVersion: RULE_SET_VERSION },
+      ]);
       await this.patients.insert(tx, { id, ...patient, version: 1, createdAt: context.recordedAt });
       return { patientId: id };
     });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLogService, type RecordedAuditEvent } from '../audit/audit-log.service.js';
 import type { PrismaTransaction } from '../database/prisma.service.js';
+import { WriteBatch } from '../database/write-batch.js';
 import type { PathwayOfPatient } from '../pathways/pathway.repository.js';
 import { reportPathway } from './domain/pathway-report.js';
 import { PathwayReportRepository, type PathwayReportRows } from './pathway-report.repository.js';
@@ -17,14 +18,16 @@ export class PathwayReportProjection {
   ) {}
 
   /**
-   * Inside a pathway write, once its events are appended: recomputes the pathway's report row from
-   * all its events, and inserts the stage moves and feedback of the events just appended.
+   * Inside a pathway write, given all its events (`earlier` ones and those just `appended`):
+   * recomputes the pathway's report row, and inserts the stage moves and feedback of the appended
+   * events, added to the write's batch.
    */
-  async afterWrite(tx: PrismaTransaction, pathway: PathwayOfPatient, appendedSequences: readonly number[]): Promise<void> {
-    const rows = projectionRows(pathway, await this.auditLog.readStreamWithMeta(tx, pathway.id));
-    const appended = (row: { sequence: number }) => appendedSequences.includes(row.sequence);
-    await this.reports.save(tx, [
-      { ...rows, stageMoves: rows.stageMoves.filter(appended), suggestionFeedback: rows.suggestionFeedback.filter(appended) },
+  afterWrite(batch: WriteBatch, pathway: PathwayOfPatient, earlier: readonly RecordedAuditEvent[], appended: readonly RecordedAuditEvent[]): void {
+    const rows = projectionRows(pathway, [...earlier, ...appended]);
+    const appendedSequences = new Set(appended.map((event) => event.sequence));
+    const isAppended = (row: { sequence: number }) => appendedSequences.has(row.sequence);
+    this.reports.save(batch, [
+      { ...rows, stageMoves: rows.stageMoves.filter(isAppended), suggestionFeedback: rows.suggestionFeedback.filter(isAppended) },
     ]);
   }
 
@@ -34,10 +37,12 @@ export class PathwayReportProjection {
       tx,
       pathways.map((pathway) => pathway.id),
     );
-    await this.reports.save(
-      tx,
+    const batch = new WriteBatch();
+    this.reports.save(
+      batch,
       pathways.map((pathway) => projectionRows(pathway, events.get(pathway.id)!)),
     );
+    await batch.send(tx);
   }
 }
 

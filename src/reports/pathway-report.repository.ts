@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '../generated/prisma/client.js';
-import { fromDateOnly } from '../common/dates.js';
-import type { PrismaTransaction } from '../database/prisma.service.js';
+import type { WriteBatch } from '../database/write-batch.js';
 import type { PathwayReportValues, StageMoveValues, SuggestionFeedbackValues } from './domain/pathway-report.js';
 
 /** What the reporting projection holds for one pathway, as its tables store it. */
@@ -54,6 +53,15 @@ const UPDATE_LIST = Prisma.raw(
 const valuesOf = (row: ReportRow) =>
   Prisma.sql`(${Prisma.join(REPORT_FIELDS.map((field) => Prisma.sql`${row[field]}::${Prisma.raw(REPORT_COLUMNS[field][1])}`))})`;
 
+const stageMoveValues = (pathwayId: string, move: StageMoveValues) =>
+  Prisma.sql`(${pathwayId}::uuid, ${move.sequence}, ${move.fromStage}, ${move.toStage}, ${move.movedOn}::date, ${move.recordedAt}::timestamptz,
+    ${move.actor}, ${move.actingFor}, ${move.deviation}, ${move.deviationReason}, ${move.closeReason})`;
+
+const feedbackValues = (pathwayId: string, given: SuggestionFeedbackValues) =>
+  Prisma.sql`(${pathwayId}::uuid, ${given.sequence}, ${given.code}, ${given.outcome}, ${given.reasonCode}, ${given.comment},
+    ${given.givenOn}::date, ${given.recordedAt}::timestamptz, ${given.actor}, ${given.actingFor}, ${given.ruleSetVersion},
+    ${given.channel}, ${given.cardUuid}::uuid, ${given.cardPathwayVersion}::int)`;
+
 /**
  * The one writer of the reporting projection (pathway_report, stage_move, suggestion_feedback),
  * inside the caller's transaction. Unlike the audit log these tables can be rebuilt, so writing
@@ -61,20 +69,22 @@ const valuesOf = (row: ReportRow) =>
  */
 @Injectable()
 export class PathwayReportRepository {
-  /** Writes these pathways' projection rows: one statement per table, whatever the number of pathways. */
-  async save(tx: PrismaTransaction, pathways: readonly PathwayReportRows[]): Promise<void> {
+  /** Adds these pathways' projection rows to the write's batch: one write per table, whatever the number of pathways. */
+  save(batch: WriteBatch, pathways: readonly PathwayReportRows[]): void {
     if (pathways.length === 0) return;
     const reports = pathways.map(({ pathwayId, patientId, updatedAt, report }): ReportRow => ({ pathwayId, patientId, updatedAt, ...report }));
-    await tx.$executeRaw`INSERT INTO pathway_report (${COLUMN_LIST}) VALUES ${Prisma.join(reports.map(valuesOf))}
-      ON CONFLICT (pathway_id) DO UPDATE SET ${UPDATE_LIST}`;
+    batch.add(Prisma.sql`INSERT INTO pathway_report (${COLUMN_LIST}) VALUES ${Prisma.join(reports.map(valuesOf))}
+      ON CONFLICT (pathway_id) DO UPDATE SET ${UPDATE_LIST}`);
 
-    const stageMoves = pathways.flatMap(({ pathwayId, stageMoves }) =>
-      stageMoves.map((move) => ({ pathwayId, ...move, movedOn: fromDateOnly(move.movedOn) })),
-    );
-    if (stageMoves.length > 0) await tx.stageMove.createMany({ data: stageMoves, skipDuplicates: true });
-    const feedback = pathways.flatMap(({ pathwayId, suggestionFeedback }) =>
-      suggestionFeedback.map((given) => ({ pathwayId, ...given, givenOn: fromDateOnly(given.givenOn) })),
-    );
-    if (feedback.length > 0) await tx.suggestionFeedback.createMany({ data: feedback, skipDuplicates: true });
+    const stageMoves = pathways.flatMap(({ pathwayId, stageMoves }) => stageMoves.map((move) => stageMoveValues(pathwayId, move)));
+    if (stageMoves.length > 0) {
+      batch.add(Prisma.sql`INSERT INTO stage_move (pathway_id, sequence, from_stage, to_stage, moved_on, recorded_at, actor, acting_for,
+        deviation, deviation_reason, close_reason) VALUES ${Prisma.join(stageMoves)} ON CONFLICT DO NOTHING`);
+    }
+    const feedback = pathways.flatMap(({ pathwayId, suggestionFeedback }) => suggestionFeedback.map((given) => feedbackValues(pathwayId, given)));
+    if (feedback.length > 0) {
+      batch.add(Prisma.sql`INSERT INTO suggestion_feedback (pathway_id, sequence, code, outcome, reason_code, comment, given_on, recorded_at,
+        actor, acting_for, rule_set_version, channel, card_uuid, card_pathway_version) VALUES ${Prisma.join(feedback)} ON CONFLICT DO NOTHING`);
+    }
   }
 }
