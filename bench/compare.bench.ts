@@ -21,7 +21,7 @@
  * BENCH_DATABASE_URL (server to create `bench_compare` on; default
  * postgresql://postgres@127.0.0.1:5432/postgres), BENCH_PATIENTS (patients seeded; the sidebar is spread
  * over those with an open pathway; default 1000), BENCH_SECONDS (per run, default 10), BENCH_ROUNDS
- * (default 2), BENCH_CONNECTIONS (default 32).
+ * (default 2), BENCH_CONNECTIONS (default 32), BENCH_PROFILE_DIR (a folder for the service's CPU profile).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -52,6 +52,7 @@ const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
 const WARM_UP_SECONDS = 3;
 /** After a run and before its CPU is read, so that the read path's buffered writes (access log, impressions: flushed every second) count in the run that caused them. */
 const SETTLE_MS = 1500;
@@ -322,7 +323,12 @@ async function main(): Promise<void> {
 
     const auth = await startUserJwks(folder);
     jwks = auth.server;
-    service = await spawnService(productionEnvironment(databaseUrl, auth));
+    // The service writes a V8 CPU profile there when it stops.
+    service = await spawnService(
+      productionEnvironment(databaseUrl, auth),
+      process.cwd(),
+      PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
+    );
     if (!(await waitUntilReady(service, 60_000))) throw new Error(`the service did not become ready:\n${service.output()}`);
     const token = await auth.sign('bench.clinician', ['CLINICIAN']);
     const { answer, meanBytes } = await typicalSidebarAnswer(service.baseUrl, token, identifiers);

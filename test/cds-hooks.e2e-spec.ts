@@ -171,7 +171,7 @@ describe('CDS Hooks services', () => {
       });
     });
 
-    it('takes four database statements, three once its cards are on record: the JWT id, the patient, the open pathways with the birth date, the cards', async () => {
+    it('takes three database statements, two once its cards are on record: the JWT id, the patient with its open pathways, the cards', async () => {
       const { hip, fhirId, patient } = await patientWithPathway(app);
       await typicalPresentation(hip);
       await hip.do('changeStage', { to: 'CONSERVATIVE_TREATMENT' });
@@ -194,8 +194,9 @@ describe('CDS Hooks services', () => {
       };
       const read = [
         expect.stringMatching(/^INSERT INTO cds_token_id/),
-        expect.stringMatching(/^SELECT "public"."patient"."id" FROM/),
-        expect.stringMatching(/^SELECT p\.id::text AS id, .* FROM pathway p JOIN patient pa ON pa\.id = p\.patient_id/s),
+        expect.stringMatching(
+          /^SELECT p\.id::text AS id, .* FROM \(SELECT id FROM patient WHERE \(identifier_system, identifier_value\) IN .* LEFT JOIN pathway p/s,
+        ),
       ];
       expect(await statementsOf()).toEqual([...read, expect.stringMatching(/^INSERT INTO cds_card/)]);
       expect(await statementsOf()).toEqual(read);
@@ -261,6 +262,19 @@ describe('CDS Hooks services', () => {
         status: 200,
         body: { cards: [] },
       });
+    });
+
+    it("answers no cards when the FHIR Patient's identifiers name two registered patients, and one patient's cards when they name one", async () => {
+      const first = await patientWithPathway(app);
+      const second = await patientWithPathway(app);
+      for (const { hip } of [first, second]) await typicalPresentation(hip);
+      const identifiersOf = (patient: Record<string, unknown>) => patient.identifier as { system: string; value: string }[];
+      const both = { ...first.patient, identifier: [...identifiersOf(first.patient), identifiersOf(second.patient)[1]] };
+      expect((await cds.call('hip-oa-pathway', patientViewCall(first.fhirId, { prefetchPatient: both }))).body).toEqual({ cards: [] });
+
+      const { body } = await cds.call<Cards>('hip-oa-pathway', patientViewCall(first.fhirId, { prefetchPatient: first.patient }));
+      expect(body.cards.length).toBeGreaterThan(0);
+      expect(body.cards.every((card) => card.links?.some((link) => link.url.endsWith(`/pathways/${first.hip.id}`)))).toBe(true);
     });
 
     it('records who looked at a known patient also when there is no card to show', async () => {

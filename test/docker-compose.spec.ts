@@ -169,7 +169,7 @@ describe('Dockerfile', () => {
     expect(dockerfile).toMatch(/NODE_ENV=production/);
     expect(steps.some((step) => step.keyword === 'EXPOSE' && step.args.split(/\s+/).includes('3000'))).toBe(true);
     const command = steps.filter((step) => step.keyword === 'CMD').pop();
-    expect(JSON.parse(command?.args ?? 'null')).toEqual(['node', PRODUCTION_NODE_OPTIONS, 'dist/main.js']);
+    expect(JSON.parse(command?.args ?? 'null')).toEqual(['node', ...PRODUCTION_NODE_OPTIONS.split(' '), 'dist/main.js']);
   });
 
   it('checks /health/ready and ships the migrations', () => {

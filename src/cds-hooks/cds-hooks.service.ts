@@ -5,8 +5,8 @@ import { Clock } from '../common/clock.js';
 import { Environment } from '../config/environment.js';
 import { evaluate } from '../guideline/domain/engine/rule-engine.js';
 import { PathwaysService } from '../pathways/pathways.service.js';
+import type { PathwayView } from '../pathways/pathway-view.js';
 import { SuggestionImpressionsService } from '../pathways/suggestion-impressions.service.js';
-import { PatientRepository } from '../patients/patient.repository.js';
 import { cardSettingsOf } from './card-settings.js';
 import { CdsHooksException, CdsHooksExceptionCode } from './cds-hooks.exception.js';
 import { CdsHooksRepository } from './cds-hooks.repository.js';
@@ -41,7 +41,6 @@ export class CdsHooksService {
 
   constructor(
     private readonly environment: Environment,
-    private readonly patients: PatientRepository,
     private readonly pathways: PathwaysService,
     private readonly impressions: SuggestionImpressionsService,
     private readonly accessLog: AccessLogService,
@@ -59,12 +58,12 @@ export class CdsHooksService {
 
   /** One card per suggestion of each open pathway of the patient; a patient we do not know gets none. */
   async patientView(request: PatientViewRequest, caller: CdsCaller, acceptLanguage?: string): Promise<CdsServiceResponse> {
-    const patientId = await this.findPatient(request);
-    if (patientId === undefined) return NO_CARDS;
+    const patient = await this.findPatient(request);
+    if (patient === undefined) return NO_CARDS;
+    const { patientId, pathways } = patient;
     const { context } = request;
     const locale = localeOf(acceptLanguage, this.environment.CDS_DEFAULT_LOCALE);
     const order = { patient: `Patient/${context.patientId}`, userId: context.userId, encounterId: context.encounterId };
-    const [pathways] = await this.pathways.listForPatients([patientId], true);
     const cards = pathways.flatMap((pathway) => {
       const { suggestions, ruleSetVersion } = evaluate(pathway.facts, { locale });
       return suggestions.map((suggestion) => suggestionCard(pathway, suggestion, ruleSetVersion, order, this.settings, locale));
@@ -84,9 +83,9 @@ export class CdsHooksService {
     const { context } = request;
     const xrayOrders = selectedXrayOrders(context.selections, context.draftOrders, this.xrayCodes);
     if (xrayOrders.length === 0) return NO_CARDS;
-    const patientId = await this.findPatient(request);
-    if (patientId === undefined) return NO_CARDS;
-    const [pathways] = await this.pathways.listForPatients([patientId], true);
+    const patient = await this.findPatient(request);
+    if (patient === undefined) return NO_CARDS;
+    const { patientId, pathways } = patient;
     this.accessLog.record(actingUser(caller, context.userId), [patientId], IMAGING_ORDER_SERVICE.id);
     const evaluated = pathways.map((pathway) => ({ pathway, evaluation: evaluate(pathway.facts, { locale: 'EN' }) }));
     const notNeeded = evaluated.every(({ pathway, evaluation }) =>
@@ -123,11 +122,14 @@ export class CdsHooksService {
     this.recordedCards.add(uuid);
   }
 
-  /** Our patient from the FHIR Patient's identifiers; undefined when none matches, or several do (never the wrong patient's cards). */
-  private async findPatient(request: PatientRequest): Promise<string | undefined> {
-    const matches = await this.patients.findIdsByAnyIdentifier(await this.identifiersOf(request));
-    if (matches.length > 1) this.logger.warn(`The FHIR Patient's identifiers match ${matches.length} registered patients: no cards`);
-    return matches.length === 1 ? matches[0] : undefined;
+  /**
+   * Our patient from the FHIR Patient's identifiers, with the open pathways; undefined when none
+   * matches, or several do (never the wrong patient's cards).
+   */
+  private async findPatient(request: PatientRequest): Promise<{ patientId: string; pathways: PathwayView[] } | undefined> {
+    const { patientIds, pathways } = await this.pathways.openPathwaysOfPatientWithIdentifiers(await this.identifiersOf(request));
+    if (patientIds.length > 1) this.logger.warn(`The FHIR Patient's identifiers match several registered patients: no cards`);
+    return patientIds.length === 1 ? { patientId: patientIds[0], pathways } : undefined;
   }
 
   /** The FHIR Patient's identifiers: from the prefetch, else read from the EHR's FHIR server. */

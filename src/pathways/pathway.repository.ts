@@ -93,6 +93,27 @@ export class PathwayRepository {
   }
 
   /**
+   * The patients with any of these identifiers (at most two: one is the patient, two are too many),
+   * with their open pathways, newest first: one statement, for a caller that knows the patient by
+   * identifier only.
+   */
+  async findOpenByPatientIdentifiers(
+    identifiers: readonly { system: string; value: string }[],
+  ): Promise<{ patientIds: string[]; pathways: StoredPathway[] }> {
+    if (identifiers.length === 0) return { patientIds: [], pathways: [] };
+    const pairs = Prisma.join(identifiers.map(({ system, value }) => Prisma.sql`(${system}, ${value})`));
+    const rows = await selectStored<{ matchedPatientId: string }>(this.prisma, Prisma.sql`TRUE ORDER BY p.opened_at DESC, p.id`, {
+      columns: Prisma.sql`pa.id::text AS "matchedPatientId"`,
+      from: Prisma.sql`(SELECT id FROM patient WHERE (identifier_system, identifier_value) IN (${pairs}) LIMIT 2) matched
+        JOIN patient pa ON pa.id = matched.id LEFT JOIN pathway p ON p.patient_id = pa.id AND p.closed_at IS NULL`,
+    });
+    const patientIds = [...new Set(rows.map((row) => row.matchedPatientId))];
+    // A patient without an open pathway comes as one row without a pathway.
+    const pathwayRows = rows.filter((row) => (row.id as string | null) !== null);
+    return { patientIds, pathways: (await this.states.withCurrentStates(pathwayRows)).map(toStoredPathway) };
+  }
+
+  /**
    * Inserts a newly opened pathway at once (not in the batch): a second open pathway on the same hip,
    * even from a concurrent write, is refused as such. Answers the row as stored.
    */
@@ -159,19 +180,20 @@ export class PathwayRepository {
 
 /**
  * The pathways matching `condition` (which may go on with ORDER BY or a lock clause), each with its
- * patient's birth date, and `also` columns from a joined table: one statement.
+ * patient's birth date (`p` and `pa`), and `also` columns, from tables it joins or from its own
+ * `from` clause: one statement.
  */
 function selectStored<Also extends object = object>(
   client: Client,
   condition: Prisma.Sql,
-  also?: { columns: Prisma.Sql; join: Prisma.Sql },
+  also?: { columns: Prisma.Sql; join?: Prisma.Sql; from?: Prisma.Sql },
 ): Promise<(PathwayRow & Also)[]> {
   return client.$queryRaw<(PathwayRow & Also)[]>`
     SELECT p.id::text AS id, p.patient_id::text AS "patientId", p.version, p.opened_at AS "openedAt",
       p.updated_at AS "updatedAt", p.closed_at AS "closedAt", p.deviation_count AS "deviationCount", p.site,
       p.state, p.state_schema_version AS "stateSchemaVersion", pa.birth_date::text AS "patientBirthDate"
       ${also ? Prisma.sql`, ${also.columns}` : Prisma.empty}
-    FROM pathway p JOIN patient pa ON pa.id = p.patient_id ${also?.join ?? Prisma.empty}
+    FROM ${also?.from ?? Prisma.sql`pathway p JOIN patient pa ON pa.id = p.patient_id`} ${also?.join ?? Prisma.empty}
     WHERE ${condition}`;
 }
 

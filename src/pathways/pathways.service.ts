@@ -152,6 +152,18 @@ export class PathwaysService {
     return patientIds.map((id) => byPatient.get(id)!);
   }
 
+  /**
+   * The patients with any of these identifiers (one, or at most two when they are ambiguous) and
+   * their open pathways, newest first: one query.
+   */
+  async openPathwaysOfPatientWithIdentifiers(
+    identifiers: readonly { system: string; value: string }[],
+  ): Promise<{ patientIds: string[]; pathways: PathwayView[] }> {
+    const now = this.clock.now();
+    const { patientIds, pathways } = await this.pathways.findOpenByPatientIdentifiers(identifiers);
+    return { patientIds, pathways: pathways.map((pathway) => toPathwayView(pathway, now)) };
+  }
+
   async timeline(pathway: PathwayView, first: number, after?: string): Promise<Page<PathwayEventModel>> {
     const afterSequence = after === undefined ? 0 : parseSequenceCursor(after);
     const events = await this.auditLog.readStream(pathway.id, afterSequence, first + 1);
