@@ -11,10 +11,11 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
 
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json tsconfig.build.json vite.config.ts codegen.ts schema.graphql ./
 COPY scripts ./scripts
 COPY prisma ./prisma
 COPY src ./src
+# npm run build compiles the service and builds the web pages (dist/web/app) with Vite.
 RUN node scripts/prisma-generate.mjs && npm run build
 
 # Runtime needs production dependencies only (the generated client is compiled into dist/).

@@ -6,7 +6,8 @@ import prettier from 'eslint-config-prettier';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-const TYPESCRIPT_FILES = ['**/*.ts', '**/*.mts', '**/*.cts'];
+/** .tsx: the web pages (src/web/app, type-checked through their own tsconfig.json). */
+const TYPESCRIPT_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 const JAVASCRIPT_FILES = ['**/*.js', '**/*.mjs', '**/*.cjs'];
 const TEST_FILES = ['src/**/*.spec.ts', 'test/**/*.ts'];
 /** The benchmarks are HTTP clients that parse JSON responses, like the end-to-end tests. */
@@ -115,7 +116,7 @@ const NODE_GLOBALS = Object.fromEntries(
 );
 
 export default defineConfig(
-  globalIgnores(['dist/', 'dist-bench/', 'src/generated/', 'node_modules/', 'coverage/', 'data/'], 'project/ignores'),
+  globalIgnores(['dist/', 'dist-bench/', 'src/generated/', 'src/web/app/gql/', 'node_modules/', 'coverage/', 'data/'], 'project/ignores'),
 
   js.configs.recommended,
 

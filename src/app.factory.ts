@@ -12,6 +12,7 @@ import type { Environment } from './config/environment.js';
 import { createLogger, requestIdOf } from './logging/logging.module.js';
 import { useRequestMetrics } from './metrics/request-metrics.js';
 import { useRateLimit } from './rate-limit/rate-limit.js';
+import { useWebPages } from './web/web-pages.js';
 
 export interface AppOptions {
   /** Replacements for shared providers, e.g. `[{ provide: Clock, useValue: fixedClock }]` in tests. */
@@ -32,6 +33,7 @@ export async function createApp(environment: Environment, { overrides = [] }: Ap
   await allowCorsOrigins(app, environment);
   useRequestMetrics(app, environment);
   await useRateLimit(app, environment);
+  useWebPages(app, environment);
   refuseGraphqlOverGet(app);
   return app;
 }

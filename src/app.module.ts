@@ -29,6 +29,7 @@ import { MetricsModule, metricsExposed } from './metrics/metrics.module.js';
 import { PathwaysModule } from './pathways/pathways.module.js';
 import { PatientsModule } from './patients/patients.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { DevSignInModule, WebModule } from './web/web.module.js';
 
 /**
  * Depth, alias and cost limits, no batching, no field suggestions (graphql-armor); the token limit
@@ -88,6 +89,7 @@ const GRAPHQL_LIMITS = {
     PathwaysModule,
     ReportsModule,
     CdsHooksModule,
+    WebModule,
   ],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
@@ -104,6 +106,7 @@ export class AppModule {
         LoggingModule.register(logger),
         CommonModule.register(overrides),
         MetricsModule.register(environment),
+        DevSignInModule.register(environment),
       ],
     };
   }

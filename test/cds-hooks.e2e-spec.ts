@@ -65,7 +65,7 @@ describe('CDS Hooks services', () => {
           url: 'https://www.nice.org.uk/guidance/ng226',
           topic: { system: 'https://heupartrose.local/fhir/CodeSystem/suggestion-codes', code: 'DIAGNOSE_CLINICALLY_WITHOUT_IMAGING' },
         },
-        links: [{ url: `${app.environment.CDS_PUBLIC_BASE_URL}/pathways/${hip.id}`, type: 'absolute' }],
+        links: [{ url: `${app.environment.CDS_PUBLIC_BASE_URL}/app/pathways/${hip.id}`, type: 'absolute' }],
         extension: {
           'local.heupartrose.pathway': { pathwayId: hip.id, pathwayVersion: hip.version, suggestionCode: 'DIAGNOSE_CLINICALLY_WITHOUT_IMAGING' },
         },

@@ -48,6 +48,7 @@ describe('the roles table in the README', () => {
       patient: () => ['query ($id: ID!) { patient(id: $id) { id } }', { id: hip.patientId }],
       patientByIdentifier: () => ['{ patientByIdentifier(system: "urn:oid:2.16.840.1.113883.2.4.6.3", value: "none") { id } }', {}],
       patients: () => ['{ patients(first: 1) { edges { cursor } } }', {}],
+      launchPatient: () => ['{ launchPatient(iss: "https://ehr.example.org/fhir", patient: "p1") { id } }', {}],
       'Patient.pathways': () => ['query ($id: ID!) { patient(id: $id) { pathways { id } } }', { id: hip.patientId }],
       openPathway: () => [mutation('openPathway'), { input: { patientId: UNKNOWN_ID, side: 'LEFT', idempotencyKey: newKey() } }],
       pathway: () => ['query ($id: ID!) { pathway(id: $id) { id } }', { id: hip.id }],

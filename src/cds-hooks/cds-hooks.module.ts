@@ -27,5 +27,7 @@ import { FhirClient } from './fhir-client.js';
       useFactory: async (environment: Environment) => new DevelopmentEhr(await resolveDevelopmentEhrKey(environment)),
     },
   ],
+  /** The FHIR client serves the web pages' launch too (src/web). */
+  exports: [FhirClient],
 })
 export class CdsHooksModule {}

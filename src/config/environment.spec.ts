@@ -81,7 +81,7 @@ describe('loadEnvironment', () => {
     it('defaults outside production: the public URL from HOST and PORT, links under it, EN cards, the researched X-ray codes, no CORS', () => {
       expect(loadEnvironment({ NODE_ENV: 'development', PORT: '4000' })).toMatchObject({
         CDS_PUBLIC_BASE_URL: 'http://127.0.0.1:4000',
-        CDS_PATHWAY_LINK_BASE_URL: 'http://127.0.0.1:4000/pathways',
+        CDS_PATHWAY_LINK_BASE_URL: 'http://127.0.0.1:4000/app/pathways',
         CDS_CODE_SYSTEM_BASE_URL: 'https://heupartrose.local/fhir/CodeSystem',
         CDS_DEFAULT_LOCALE: 'EN',
         CDS_XRAY_CODES: DEFAULT_XRAY_CODES,
@@ -100,7 +100,7 @@ describe('loadEnvironment', () => {
       });
       expect(environment).toMatchObject({
         CDS_PUBLIC_BASE_URL: 'https://cds.example.org',
-        CDS_PATHWAY_LINK_BASE_URL: 'https://cds.example.org/pathways',
+        CDS_PATHWAY_LINK_BASE_URL: 'https://cds.example.org/app/pathways',
       });
       expect(trustedEhrsOf(environment)).toEqual(new Map([['https://ehr.example.org', new URL('https://ehr.example.org/jwks')]]));
     });

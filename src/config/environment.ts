@@ -123,7 +123,7 @@ export class Environment {
   @IsUrl(URL_OPTIONS)
   CDS_PUBLIC_BASE_URL?: string;
 
-  /** Cards link to `<this>/<pathway id>`; defaults to `<CDS_PUBLIC_BASE_URL>/pathways`. */
+  /** Cards link to `<this>/<pathway id>`; defaults to `<CDS_PUBLIC_BASE_URL>/app/pathways`, the sidebar page of the pathway's patient. */
   @IsOptional()
   @IsUrl(URL_OPTIONS)
   CDS_PATHWAY_LINK_BASE_URL?: string;
@@ -211,7 +211,7 @@ export function loadEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
   }
   if (environment.CDS_PUBLIC_BASE_URL) {
     environment.CDS_PUBLIC_BASE_URL = withoutTrailingSlash(environment.CDS_PUBLIC_BASE_URL);
-    environment.CDS_PATHWAY_LINK_BASE_URL ??= `${environment.CDS_PUBLIC_BASE_URL}/pathways`;
+    environment.CDS_PATHWAY_LINK_BASE_URL ??= `${environment.CDS_PUBLIC_BASE_URL}/app/pathways`;
   }
   if (environment.CDS_PATHWAY_LINK_BASE_URL) environment.CDS_PATHWAY_LINK_BASE_URL = withoutTrailingSlash(environment.CDS_PATHWAY_LINK_BASE_URL);
   environment.CDS_CODE_SYSTEM_BASE_URL = withoutTrailingSlash(environment.CDS_CODE_SYSTEM_BASE_URL);
