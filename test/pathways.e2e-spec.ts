@@ -181,6 +181,21 @@ describe('pathways over HTTP: whole pathways', () => {
     expect((await hip.read()).version).toBe(1);
   });
 
+  it("says which stages a pathway may move to next, the contract's allowed moves, and none once closed", async () => {
+    const hip = await PathwayDriver.open(app);
+    const movesOf = async () =>
+      (
+        await app.graphqlOk<{ pathway: { stage: string; allowedMoves: string[] } }>('query ($id: ID!) { pathway(id: $id) { stage allowedMoves } }', {
+          id: hip.id,
+        })
+      ).pathway;
+    expect(await movesOf()).toEqual({ stage: 'CLINICAL_EXAM', allowedMoves: ['IMAGING', 'CONSERVATIVE_TREATMENT', 'CLOSED'] });
+    await hip.do('changeStage', { to: 'CONSERVATIVE_TREATMENT', deviationReason: 'Diagnosis clear from the history alone' });
+    expect(await movesOf()).toEqual({ stage: 'CONSERVATIVE_TREATMENT', allowedMoves: ['IMAGING', 'SURGICAL_REFERRAL', 'CLOSED'] });
+    await hip.do('changeStage', { to: 'CLOSED', closeReason: 'ALTERNATIVE_DIAGNOSIS' });
+    expect(await movesOf()).toEqual({ stage: 'CLOSED', allowedMoves: [] });
+  });
+
   it('refuses a second open pathway on the same hip, and allows the other hip', async () => {
     const hip = await PathwayDriver.open(app, 'LEFT');
     const token = await app.token('CLINICIAN');

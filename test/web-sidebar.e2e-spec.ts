@@ -112,6 +112,8 @@ describeInBrowser('the sidebar page: patient, suggestions, checklist and stage m
     await expect(cards().first().locator('.indicator svg').count()).resolves.toBe(1);
     const rightHip = page.locator('section.pathway').filter({ has: page.getByRole('heading', { name: 'Right hip: Clinical exam' }) });
     await expect(rightHip.locator('.card .indicator').first().innerText()).resolves.toBe('Critical');
+    // The hip with a critical card comes before the other, whatever their sides.
+    await expect(page.locator('section.pathway h2').allInnerTexts()).resolves.toEqual(['Right hip: Clinical exam', 'Left hip: Clinical exam']);
     await expect(
       rightHip
         .locator('.card')
@@ -187,10 +189,9 @@ describeInBrowser('the sidebar page: patient, suggestions, checklist and stage m
   });
 
   it('moves the stage, asking for a deviation reason only when the guideline does not support the move', async () => {
-    const move = page
+    const move = leftHip()
       .locator('form')
-      .filter({ has: page.getByLabel('Move to') })
-      .first();
+      .filter({ has: page.getByLabel('Move to') });
     // An exam is recorded: the guideline supports starting conservative treatment.
     await move.getByLabel('Move to').selectOption('CONSERVATIVE_TREATMENT');
     await move.getByRole('button', { name: 'Move' }).click();
@@ -264,6 +265,23 @@ describeInBrowser('the sidebar page: patient, suggestions, checklist and stage m
     await expect(cold.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(320);
     await cold.setViewportSize({ width: 400, height: 900 });
     await saveScreenshot(cold, 'sidebar', { readme: true });
+    await context.close();
+  });
+
+  it('offers an auditor the cards and the checklist to read, without the controls of a write the service would refuse', async () => {
+    const context = await browser().newContext({ viewport: { width: 400, height: 900 } });
+    await context.addInitScript(
+      `sessionStorage.setItem(${JSON.stringify(TOKEN_KEY)}, ${JSON.stringify(await app.token('AUDITOR', 'auditor.janssens'))})`,
+    );
+    const auditor = await context.newPage();
+    await auditor.goto(`${app.baseUrl}/app/patients/${hip.patientId}`);
+    await auditor.getByRole('heading', { name: 'Left hip: Surgical referral' }).waitFor();
+
+    await expect(auditor.locator('.card').count()).resolves.toBeGreaterThan(0);
+    await expect(auditor.locator('.checklist-item').count()).resolves.toBeGreaterThan(0);
+    await expect(auditor.getByRole('button', { name: /^(Accept|Override|Move|Mark not applicable)/ }).count()).resolves.toBe(0);
+    await expect(auditor.getByLabel('Move to').count()).resolves.toBe(0);
+    await expect(auditor.locator('.checklist-item input[type="checkbox"]:not([disabled])').count()).resolves.toBe(0);
     await context.close();
   });
 });

@@ -36,14 +36,8 @@ export type RedFlag = (typeof RED_FLAGS)[number];
 export const RISK_FACTORS = ['HEAVY_PHYSICAL_WORK', 'REPETITIVE_HIP_LOADING', 'FAMILY_HISTORY', 'PRIOR_HIP_INJURY', 'HIP_DYSPLASIA'] as const;
 export type RiskFactor = (typeof RISK_FACTORS)[number];
 
-export const TREATMENTS = [
-  'EDUCATION',
-  'EXERCISE_THERAPY',
-  'PHYSIOTHERAPY',
-  'WEIGHT_MANAGEMENT',
-  'WALKING_AID',
-  'ICE',
-  'ACTIVITY_PACING',
+/** The treatments that are medicines, prescribed or bought (the checklist asks which one). */
+export const MEDICINES = [
   'PARACETAMOL',
   'TOPICAL_NSAID',
   'ORAL_NSAID',
@@ -53,6 +47,16 @@ export const TREATMENTS = [
   'WEAK_OPIOID',
   'STRONG_OPIOID',
   'GLUCOSAMINE',
+] as const;
+export const TREATMENTS = [
+  'EDUCATION',
+  'EXERCISE_THERAPY',
+  'PHYSIOTHERAPY',
+  'WEIGHT_MANAGEMENT',
+  'WALKING_AID',
+  'ICE',
+  'ACTIVITY_PACING',
+  ...MEDICINES,
 ] as const;
 export type Treatment = (typeof TREATMENTS)[number];
 

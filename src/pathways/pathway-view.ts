@@ -1,6 +1,7 @@
 import type { ChecklistRecord } from '../checklist/domain/checklist.js';
 import type { HipFacts } from '../contract/vocabulary.js';
 import { derivePathwayRecord } from './domain/fact-derivation.js';
+import { allowedMoves } from './domain/pathway-state-machine.js';
 import type { Pathway } from './models/pathway.model.js';
 import type { StoredPathway } from './pathway.repository.js';
 
@@ -26,6 +27,7 @@ export function toPathwayView(pathway: StoredPathway, now: Date): PathwayView {
     patientId: pathway.patientId,
     side: state.side,
     stage: state.stage,
+    allowedMoves: allowedMoves(state.stage),
     version: pathway.version,
     openedAt: pathway.openedAt,
     updatedAt: pathway.updatedAt,

@@ -42,6 +42,11 @@ const ALLOWED_MOVES: Readonly<Record<PathwayStage, readonly PathwayStage[]>> = {
   CLOSED: [],
 };
 
+/** The stages a pathway at `stage` may move to (a move the guideline does not support also needs a deviation reason). */
+export function allowedMoves(stage: PathwayStage): readonly PathwayStage[] {
+  return ALLOWED_MOVES[stage];
+}
+
 /** Folds one event into the state; a stream starts with PATHWAY_OPENED (fold from `undefined`). */
 export function apply(state: PathwayState | undefined, event: PathwayEvent): PathwayState {
   const expectedSequence = (state?.version ?? 0) + 1;
@@ -124,7 +129,7 @@ function changeStage(
   { to, closeReason, deviationReason }: Extract<PathwayCommand, { type: 'CHANGE_STAGE' }>,
   context: DecisionContext,
 ): NewPathwayEvent {
-  const allowed = ALLOWED_MOVES[state.stage];
+  const allowed = allowedMoves(state.stage);
   if (!allowed.includes(to)) {
     const options = allowed.length > 0 ? `the allowed moves are to ${allowed.join(', ')}` : 'the pathway is closed';
     throw new PathwayError('INVALID_TRANSITION', `The pathway cannot move to that stage: ${options}.`, 'to');

@@ -19,6 +19,11 @@ export class Pathway {
   @Field(() => PathwayStageEnum)
   stage!: PathwayStage;
 
+  @Field(() => [PathwayStageEnum], {
+    description: 'The stages it may move to next (a move the guideline does not support also needs a deviation reason); none once closed.',
+  })
+  allowedMoves!: readonly PathwayStage[];
+
   @Field(() => Int, { description: 'Send it back as expectedVersion when you write.' })
   version!: number;
 

@@ -1,4 +1,4 @@
-import { NUMERIC_FACT_RANGES } from '../../../contract/vocabulary';
+import { MEDICINES, NUMERIC_FACT_RANGES } from '../../../contract/vocabulary';
 import type { ChecklistItemCode, Treatment } from '../gql/graphql';
 import type { Locale } from '../shared/i18n';
 import { PAIN_LOCATION_LABELS, RED_FLAG_LABELS, RISK_FACTOR_LABELS, TREATMENT_LABELS } from './labels';
@@ -73,18 +73,6 @@ const treatment = (treatments: readonly Treatment[], label: Text): ItemForm => {
 };
 
 const NONE_NEEDED = 'NONE_NEEDED';
-const MEDICINES: readonly Treatment[] = [
-  'PARACETAMOL',
-  'TOPICAL_NSAID',
-  'ORAL_NSAID',
-  'GASTROPROTECTION',
-  'INTRA_ARTICULAR_CORTICOSTEROID',
-  'HYALURONIC_ACID_INJECTION',
-  'WEAK_OPIOID',
-  'STRONG_OPIOID',
-  'GLUCOSAMINE',
-];
-
 const OXFORD_HIP_SCORE: Text = { EN: 'Oxford Hip Score (0 to 48)', NL: 'Oxford Hip Score (0 tot 48)' };
 const XRAY_DATE: Text = { EN: 'Date of the X-ray', NL: 'Datum van de RX' };
 const KL_GRADE: Text = { EN: 'Kellgren-Lawrence grade (0 to 4)', NL: 'Kellgren-Lawrence-graad (0 tot 4)' };

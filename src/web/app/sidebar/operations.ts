@@ -19,6 +19,7 @@ export const SIDEBAR_PATIENT = graphql(`
         id
         side
         stage
+        allowedMoves
         version
         site
         openedAt

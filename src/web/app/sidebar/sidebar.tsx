@@ -3,6 +3,7 @@ import type { ChecklistItemStatus, CloseReason, OverrideReasonCode, PathwayStage
 import { GraphqlError, graphqlRequest, idempotencyKey } from '../shared/graphql';
 import { brusselsDate, formatDate, todayInBrussels, useLocale, useMessages } from '../shared/i18n';
 import { IndicatorBadge, INDICATOR_ORDER } from '../shared/indicator';
+import { tokenClaims } from '../shared/auth';
 import { Notice, SignInNeeded } from '../shared/layout';
 import { ITEM_FORMS, type FieldSpec, type FormValues } from './checklist-forms';
 import { CLOSE_REASON_LABELS, codesOf, OVERRIDE_REASON_LABELS, SIDE_LABELS, STAGE_LABELS, STAGE_ORDER } from './labels';
@@ -132,7 +133,9 @@ export function PatientSidebar({ patientId }: { patientId: string }) {
   if (!state) return <p role="status">{messages.loading}</p>;
 
   const patient = state;
-  const { pathways } = patient;
+  // The hip with the most urgent suggestion comes first, so a critical card is never below the fold.
+  const pathways = [...patient.pathways].sort((a, b) => mostUrgent(a) - mostUrgent(b));
+  const can = permissionsOf(tokenClaims()?.roles ?? []);
   return (
     <>
       <section aria-labelledby="patient-heading" class="patient-header">
@@ -150,6 +153,7 @@ export function PatientSidebar({ patientId }: { patientId: string }) {
         <PathwayPanel
           key={pathway.id}
           pathway={pathway}
+          can={can}
           changes={changes[pathway.id]}
           onWritten={async () => {
             setChanges((current) => ({ ...current, [pathway.id]: undefined }));
@@ -162,8 +166,29 @@ export function PatientSidebar({ patientId }: { patientId: string }) {
   );
 }
 
+/** The rank in INDICATOR_ORDER of a pathway's most urgent suggestion (critical is 0); past the end when it has none. */
+function mostUrgent(pathway: Pathway): number {
+  return Math.min(INDICATOR_ORDER.length, ...pathway.nextSteps.map((suggestion) => INDICATOR_ORDER.indexOf(suggestion.indicator)));
+}
+
+/**
+ * What the signed-in user may do here, as the README's roles table says (the service refuses the
+ * rest anyway): clinicians record, move stages and give feedback; integrations give feedback;
+ * auditors and admins only read.
+ */
+interface Permissions {
+  record: boolean;
+  giveFeedback: boolean;
+}
+
+function permissionsOf(roles: readonly string[]): Permissions {
+  const record = roles.includes('CLINICIAN');
+  return { record, giveFeedback: record || roles.includes('INTEGRATION') };
+}
+
 interface PanelProps {
   pathway: Pathway;
+  can: Permissions;
   changes?: Changes;
   onWritten: () => Promise<void>;
   onConflict: () => Promise<void>;
@@ -213,7 +238,7 @@ function PathwayPanel(props: PanelProps) {
       {changes && <ConflictNotice changes={changes} />}
       <Suggestions {...props} />
       <Checklist {...props} />
-      <StageMove {...props} />
+      {props.can.record && <StageMove {...props} />}
     </section>
   );
 }
@@ -302,7 +327,7 @@ function SuggestionCard({ suggestion, ...props }: PanelProps & { suggestion: Sug
           ))}
         </ul>
       </details>
-      {!overriding && (
+      {props.can.giveFeedback && !overriding && (
         <div class="row">
           <button type="button" disabled={busy} onClick={() => void send('ACCEPTED')}>
             {messages.accept}
@@ -402,7 +427,7 @@ function ChecklistRow({ item, ...props }: PanelProps & { item: ChecklistItem }) 
         <input
           type="checkbox"
           checked={done || mode === 'record'}
-          disabled={done || item.status === 'NOT_APPLICABLE'}
+          disabled={!props.can.record || done || item.status === 'NOT_APPLICABLE'}
           aria-describedby={`${id}-status`}
           onChange={(event) => {
             setResult(undefined);
@@ -415,7 +440,7 @@ function ChecklistRow({ item, ...props }: PanelProps & { item: ChecklistItem }) 
         {messages.status[item.status]}
         {item.reason && `: ${item.reason}`}
       </span>
-      {item.status === 'TODO' && mode === 'closed' && (
+      {props.can.record && item.status === 'TODO' && mode === 'closed' && (
         <button type="button" class="link-button" onClick={() => setMode('notApplicable')}>
           {messages.markNotApplicable}
           <span class="visually-hidden">: {item.label}</span>
@@ -598,7 +623,7 @@ function StageMove(props: PanelProps) {
             <option value="" disabled>
               …
             </option>
-            {STAGE_ORDER.filter((stage) => stage !== pathway.stage).map((stage) => (
+            {pathway.allowedMoves.map((stage) => (
               <option key={stage} value={stage}>
                 {STAGE_LABELS[stage][locale]}
               </option>
