@@ -45,5 +45,4 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
 # generator, do not). Without one V8 sizes the heap from the host's memory and postpones major
 # collections, so a large CSV export's short-lived rows grew the resident memory by 90-130 MB (the
 # live heap stays about 45 MB); with 512 MB the growth was 29-57 MB.
-# The young generation's 32 MB semi-spaces let a request's short-lived objects die young: less CPU per request.
-CMD ["node", "--max-old-space-size=512", "--max-semi-space-size=32", "dist/main.js"]
+CMD ["node", "--max-old-space-size=512", "dist/main.js"]
