@@ -5,7 +5,7 @@ import { Notice, Shell } from '../shared/layout';
 import { downloadCsv } from './csv';
 import { cohortFilter, filterFromSearch, filterParameters, filterSearch, pathwayReportHref, periodReversed, type AuditFilter } from './filters';
 import { formatNumber, formatPercentage } from './format';
-import { OVERRIDE_REASON_LABELS, SIDE_LABELS, STAGE_LABELS, STAGE_ORDER } from '../sidebar/labels';
+import { OVERRIDE_REASON_LABELS, SIDE_LABELS, STAGE_LABELS, STAGE_ORDER } from '../shared/labels';
 import { CSV_FILES, MESSAGES, type CsvFile } from './messages';
 import { AuditDashboardQuery as DASHBOARD } from './operations';
 import { useQuery } from './query';

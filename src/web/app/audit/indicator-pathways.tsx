@@ -4,7 +4,7 @@ import { graphqlRequest, GraphqlError } from '../shared/graphql';
 import { formatDate, useLocale, useMessages } from '../shared/i18n';
 import { Shell } from '../shared/layout';
 import { cohortFilter, filterFromSearch, filterSearch, pathwayReportHref } from './filters';
-import { SIDE_LABELS, STAGE_LABELS } from '../sidebar/labels';
+import { SIDE_LABELS, STAGE_LABELS } from '../shared/labels';
 import { MESSAGES } from './messages';
 import { IndicatorPathwaysQuery as INDICATOR_PATHWAYS } from './operations';
 import { Loading, QueryFailure, useDocumentTitle } from './status';

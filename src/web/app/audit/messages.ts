@@ -3,7 +3,7 @@ import type { QualityIndicatorCode } from '../gql/graphql';
 
 /**
  * The audit pages' texts, EN and NL (nl-BE): a missing text fails type-checking. The API's codes (stages, sides, override
- * reasons) have their words in ../sidebar/labels.ts, shared with the sidebar.
+ * reasons) have their words in ../shared/labels.ts, shared with the sidebar.
  */
 
 interface AuditTexts {

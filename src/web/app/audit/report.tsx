@@ -4,7 +4,7 @@ import { IndicatorBadge } from '../shared/indicator';
 import { Notice, Shell } from '../shared/layout';
 import { filterFromSearch, filterSearch } from './filters';
 import { formatInstant } from './format';
-import { OVERRIDE_REASON_LABELS, SIDE_LABELS, STAGE_LABELS } from '../sidebar/labels';
+import { OVERRIDE_REASON_LABELS, SIDE_LABELS, STAGE_LABELS } from '../shared/labels';
 import { MESSAGES } from './messages';
 import { PathwayReportQuery as PATHWAY_REPORT } from './operations';
 import { useQuery } from './query';

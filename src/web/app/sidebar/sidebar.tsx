@@ -6,7 +6,7 @@ import { IndicatorBadge, INDICATOR_ORDER } from '../shared/indicator';
 import { tokenClaims } from '../shared/auth';
 import { Notice, SignInNeeded } from '../shared/layout';
 import { ITEM_FORMS, type FieldSpec, type FormValues } from './checklist-forms';
-import { CLOSE_REASON_LABELS, codesOf, OVERRIDE_REASON_LABELS, SIDE_LABELS, STAGE_LABELS, STAGE_ORDER } from './labels';
+import { CLOSE_REASON_LABELS, codesOf, OVERRIDE_REASON_LABELS, SIDE_LABELS, STAGE_LABELS, STAGE_ORDER } from '../shared/labels';
 import { MESSAGES } from './messages';
 import { PATHWAY_TIMELINE, SIDEBAR_PATIENT, WRITES, type WriteName } from './operations';
 

@@ -1,5 +1,5 @@
 import type { CloseReason, HipSide, OverrideReasonCode, PainLocation, PathwayStage, RedFlag, RiskFactor, Treatment } from '../gql/graphql';
-import type { Locale } from '../shared/i18n';
+import type { Locale } from './i18n';
 
 /**
  * The sidebar's words for the API's codes, in English and Dutch (nl-BE). Each record is keyed by the schema's enum
