@@ -22,7 +22,7 @@ export async function graphql<Data>(baseUrl: string, token: string, query: strin
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { data: Data; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  const body = (await response.json()) as { data?: Data; errors?: unknown[] };
+  if (body.errors || body.data === undefined) throw new Error(`HTTP ${response.status}: ${JSON.stringify(body.errors ?? body)}`);
   return body.data;
 }
