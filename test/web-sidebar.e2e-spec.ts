@@ -146,6 +146,30 @@ describeInBrowser('the sidebar page: patient, suggestions, checklist and stage m
     expect(await facts()).toMatchObject({ internalRotationDegrees: 15, flexionDegrees: 100, painScore: 6 });
   });
 
+  it('lists what was recorded, newest first, and marks a recording entered in error with what was wrong: it stops counting', async () => {
+    const recordings = leftHip().locator('details.recordings');
+    await recordings.locator('summary').click();
+    await expect(recordings.locator('li').first().innerText()).resolves.toMatch(/^Patient-reported outcomes, /);
+    await recordings.getByRole('button', { name: /^Entered in error\s*: Patient-reported outcomes/ }).click();
+    await recordings.getByLabel('What was wrong').fill('Pain score of another patient');
+    expect(await axeViolations(page)).toEqual([]);
+    await recordings.getByRole('button', { name: 'Entered in error', exact: true }).click();
+
+    await checklistItem('Record a pain score (0 to 10)').getByText('to do', { exact: true }).waitFor();
+    await recordings.locator('li').filter({ hasText: '(entered in error)' }).waitFor();
+    const current = await facts();
+    expect([null, undefined]).toContain(current.painScore);
+    expect(current).toMatchObject({ internalRotationDegrees: 15 });
+    const { pathway } = await app.graphqlOk<{ pathway: { timeline: { edges: { node: { type: string; payload: Record<string, unknown> } }[] } } }>(
+      'query ($id: ID!) { pathway(id: $id) { timeline(first: 50) { edges { node { type payload } } } } }',
+      { id: hip.id },
+    );
+    expect(pathway.timeline.edges.at(-1)?.node).toMatchObject({
+      type: 'RECORDING_ENTERED_IN_ERROR',
+      payload: { reason: 'Pain score of another patient' },
+    });
+  });
+
   it('after a write from another session (CONFLICT) shows the fresh state and what changed, and keeps what was typed', async () => {
     const stiffness = checklistItem('Ask how long morning stiffness lasts');
     await stiffness.getByRole('checkbox').check();

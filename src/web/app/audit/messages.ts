@@ -138,7 +138,6 @@ interface AuditTexts {
     reason: string;
     suggestion: string;
     comment: string;
-    eventTypes: Record<string, string>;
   };
 }
 
@@ -297,29 +296,6 @@ export const MESSAGES: Messages<AuditTexts> = {
       reason: 'Reason',
       suggestion: 'Suggestion',
       comment: 'Comment',
-      eventTypes: {
-        PATHWAY_OPENED: 'Pathway opened',
-        CLINICAL_EXAM_RECORDED: 'Clinical exam',
-        RED_FLAGS_SCREENED: 'Red flags screened',
-        RISK_FACTORS_RECORDED: 'Risk factors',
-        XRAY_ORDERED: 'X-ray ordered',
-        XRAY_RESULT_RECORDED: 'X-ray result',
-        TREATMENT_STARTED: 'Treatment started',
-        TREATMENT_STOPPED: 'Treatment stopped',
-        NSAID_RISK_FACTORS_RECORDED: 'NSAID risk factors',
-        PATIENT_REPORTED_OUTCOMES_RECORDED: 'Patient-reported outcomes',
-        SURGICAL_INDICATION_RECORDED: 'Surgical indication',
-        SURGICAL_RISK_FACTORS_RECORDED: 'Surgical risk factors',
-        SHARED_DECISION_DOCUMENTED: 'Shared decision documented',
-        ANALGESIA_REVIEWED_NONE_NEEDED: 'No analgesia needed',
-        FOLLOW_UP_PLANNED: 'Follow-up planned',
-        SURGERY_PERFORMED: 'Surgery',
-        POSTOPERATIVE_OUTCOME_RECORDED: 'Postoperative outcome',
-        CHECKLIST_ITEM_NOT_APPLICABLE: 'Checklist item not applicable',
-        STAGE_CHANGED: 'Stage changed',
-        RECORDING_ENTERED_IN_ERROR: 'Marked entered in error',
-        SUGGESTION_FEEDBACK_GIVEN: 'Suggestion feedback',
-      },
     },
   },
   NL: {
@@ -473,29 +449,6 @@ export const MESSAGES: Messages<AuditTexts> = {
       reason: 'Reden',
       suggestion: 'Suggestie',
       comment: 'Opmerking',
-      eventTypes: {
-        PATHWAY_OPENED: 'Zorgpad geopend',
-        CLINICAL_EXAM_RECORDED: 'Klinisch onderzoek',
-        RED_FLAGS_SCREENED: 'Alarmsignalen nagegaan',
-        RISK_FACTORS_RECORDED: 'Risicofactoren',
-        XRAY_ORDERED: 'RX aangevraagd',
-        XRAY_RESULT_RECORDED: 'RX-resultaat',
-        TREATMENT_STARTED: 'Behandeling gestart',
-        TREATMENT_STOPPED: 'Behandeling gestopt',
-        NSAID_RISK_FACTORS_RECORDED: 'Risicofactoren voor NSAID',
-        PATIENT_REPORTED_OUTCOMES_RECORDED: 'Door de patiënt gerapporteerde uitkomsten',
-        SURGICAL_INDICATION_RECORDED: 'Indicatie voor chirurgie',
-        SURGICAL_RISK_FACTORS_RECORDED: 'Risicofactoren voor chirurgie',
-        SHARED_DECISION_DOCUMENTED: 'Gedeelde besluitvorming vastgelegd',
-        ANALGESIA_REVIEWED_NONE_NEEDED: 'Geen pijnstilling nodig',
-        FOLLOW_UP_PLANNED: 'Opvolging gepland',
-        SURGERY_PERFORMED: 'Operatie',
-        POSTOPERATIVE_OUTCOME_RECORDED: 'Postoperatieve uitkomst',
-        CHECKLIST_ITEM_NOT_APPLICABLE: 'Checklistpunt niet van toepassing',
-        STAGE_CHANGED: 'Fase gewijzigd',
-        RECORDING_ENTERED_IN_ERROR: 'Als foutief gemarkeerd',
-        SUGGESTION_FEEDBACK_GIVEN: 'Terugkoppeling op een suggestie',
-      },
     },
   },
 };

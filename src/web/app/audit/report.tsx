@@ -4,7 +4,7 @@ import { IndicatorBadge } from '../shared/indicator';
 import { Notice, Shell } from '../shared/layout';
 import { filterFromSearch, filterSearch } from './filters';
 import { formatInstant } from './format';
-import { OVERRIDE_REASON_LABELS, SIDE_LABELS, STAGE_LABELS } from '../shared/labels';
+import { EVENT_TYPE_LABELS, OVERRIDE_REASON_LABELS, SIDE_LABELS, STAGE_LABELS } from '../shared/labels';
 import { MESSAGES } from './messages';
 import { PathwayReportQuery as PATHWAY_REPORT } from './operations';
 import { useQuery } from './query';
@@ -91,7 +91,7 @@ function Report({ review }: { review: Review }) {
               <tr key={event.sequence} class={event.enteredInError ? 'entered-in-error' : undefined}>
                 <td class="number">{event.sequence}</td>
                 <th scope="row">
-                  {texts.eventTypes[event.type] ?? event.type}
+                  {EVENT_TYPE_LABELS[event.type]?.[locale] ?? event.type}
                   {event.enteredInError && <span class="tag">{texts.enteredInError}</span>}
                 </th>
                 <td>{event.clinicalDate ? formatDate(event.clinicalDate, locale) : '–'}</td>

@@ -100,3 +100,28 @@ export const TREATMENT_LABELS: Labels<Treatment> = {
 export function codesOf<Code extends string>(labels: Labels<Code>): Code[] {
   return Object.keys(labels) as Code[];
 }
+
+/** The audit log's event types, as the timeline and the record name them. */
+export const EVENT_TYPE_LABELS: Readonly<Record<string, Readonly<Record<Locale, string>> | undefined>> = {
+  PATHWAY_OPENED: { EN: 'Pathway opened', NL: 'Zorgpad geopend' },
+  CLINICAL_EXAM_RECORDED: { EN: 'Clinical exam', NL: 'Klinisch onderzoek' },
+  RED_FLAGS_SCREENED: { EN: 'Red flags screened', NL: 'Alarmsignalen nagegaan' },
+  RISK_FACTORS_RECORDED: { EN: 'Risk factors', NL: 'Risicofactoren' },
+  XRAY_ORDERED: { EN: 'X-ray ordered', NL: 'RX aangevraagd' },
+  XRAY_RESULT_RECORDED: { EN: 'X-ray result', NL: 'RX-resultaat' },
+  TREATMENT_STARTED: { EN: 'Treatment started', NL: 'Behandeling gestart' },
+  TREATMENT_STOPPED: { EN: 'Treatment stopped', NL: 'Behandeling gestopt' },
+  NSAID_RISK_FACTORS_RECORDED: { EN: 'NSAID risk factors', NL: 'Risicofactoren voor NSAID' },
+  PATIENT_REPORTED_OUTCOMES_RECORDED: { EN: 'Patient-reported outcomes', NL: 'Door de patiënt gerapporteerde uitkomsten' },
+  SURGICAL_INDICATION_RECORDED: { EN: 'Surgical indication', NL: 'Indicatie voor chirurgie' },
+  SURGICAL_RISK_FACTORS_RECORDED: { EN: 'Surgical risk factors', NL: 'Risicofactoren voor chirurgie' },
+  SHARED_DECISION_DOCUMENTED: { EN: 'Shared decision documented', NL: 'Gedeelde besluitvorming vastgelegd' },
+  ANALGESIA_REVIEWED_NONE_NEEDED: { EN: 'No analgesia needed', NL: 'Geen pijnstilling nodig' },
+  FOLLOW_UP_PLANNED: { EN: 'Follow-up planned', NL: 'Opvolging gepland' },
+  SURGERY_PERFORMED: { EN: 'Surgery', NL: 'Operatie' },
+  POSTOPERATIVE_OUTCOME_RECORDED: { EN: 'Postoperative outcome', NL: 'Postoperatieve uitkomst' },
+  CHECKLIST_ITEM_NOT_APPLICABLE: { EN: 'Checklist item not applicable', NL: 'Checklistpunt niet van toepassing' },
+  STAGE_CHANGED: { EN: 'Stage changed', NL: 'Fase gewijzigd' },
+  RECORDING_ENTERED_IN_ERROR: { EN: 'Marked entered in error', NL: 'Als foutief gemarkeerd' },
+  SUGGESTION_FEEDBACK_GIVEN: { EN: 'Suggestion feedback', NL: 'Terugkoppeling op een suggestie' },
+};

@@ -35,6 +35,12 @@ export const MESSAGES: Messages<{
   no: string;
   record: string;
   recorded: string;
+  recordings: string;
+  noRecordings: string;
+  enteredInError: string;
+  markEnteredInError: string;
+  enteredInErrorReason: string;
+  markedEnteredInError: string;
   moveStage: string;
   moveTo: string;
   closeReason: string;
@@ -85,6 +91,12 @@ export const MESSAGES: Messages<{
     no: 'No',
     record: 'Record',
     recorded: 'Recorded.',
+    recordings: 'Recorded on this hip',
+    noRecordings: 'Nothing recorded yet.',
+    enteredInError: 'entered in error',
+    markEnteredInError: 'Entered in error',
+    enteredInErrorReason: 'What was wrong',
+    markedEnteredInError: 'Marked entered in error: it no longer counts; the record keeps it.',
     moveStage: 'Move to another stage',
     moveTo: 'Move to',
     closeReason: 'Reason for closing',
@@ -148,6 +160,12 @@ export const MESSAGES: Messages<{
     no: 'Nee',
     record: 'Noteren',
     recorded: 'Genoteerd.',
+    recordings: 'Vastgelegd voor deze heup',
+    noRecordings: 'Nog niets vastgelegd.',
+    enteredInError: 'foutief ingevoerd',
+    markEnteredInError: 'Foutief ingevoerd',
+    enteredInErrorReason: 'Wat er fout was',
+    markedEnteredInError: 'Als foutief gemarkeerd: telt niet meer mee; het dossier bewaart het.',
     moveStage: 'Naar een andere stap',
     moveTo: 'Naar',
     closeReason: 'Reden van afsluiten',

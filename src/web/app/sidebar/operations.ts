@@ -51,19 +51,21 @@ export const SIDEBAR_PATIENT = graphql(`
 `);
 
 /**
- * A pathway's record, a page at a time, for the day the current stage began (the last stage change): read after the
- * first render, page by page (the record is listed oldest first, 100 events a page within the query cost limit).
+ * A pathway's record, a page at a time, for the day the current stage began (the last stage change) and the list of
+ * recordings: read after the first render, page by page (oldest first, 50 events a page: 100 would pass the API's
+ * query cost limit of 5,000).
  */
 export const PATHWAY_TIMELINE = graphql(`
   query PathwayTimeline($id: ID!, $after: String) {
     pathway(id: $id) {
-      timeline(first: 100, after: $after) {
+      timeline(first: 50, after: $after) {
         edges {
           node {
             sequence
             type
             clinicalDate
             recordedAt
+            enteredInError
           }
         }
         pageInfo {
@@ -285,6 +287,17 @@ export const WRITES = {
   markChecklistItemNotApplicable: graphql(`
     mutation MarkChecklistItemNotApplicable($input: MarkChecklistItemNotApplicableInput!) {
       markChecklistItemNotApplicable(input: $input) {
+        replayed
+        pathway {
+          id
+          version
+        }
+      }
+    }
+  `),
+  markEnteredInError: graphql(`
+    mutation MarkEnteredInError($input: MarkEnteredInErrorInput!) {
+      markEnteredInError(input: $input) {
         replayed
         pathway {
           id

@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ChecklistItemStatus, CloseReason, OverrideReasonCode, PathwayStage, SidebarPatientQuery } from '../gql/graphql';
+import type { ChecklistItemStatus, CloseReason, OverrideReasonCode, PathwayStage, PathwayTimelineQuery, SidebarPatientQuery } from '../gql/graphql';
+import { RECORDING_EVENT_TYPES } from '../../../pathways/domain/pathway-events';
 import { GraphqlError, graphqlRequest, idempotencyKey } from '../shared/graphql';
 import { brusselsDate, formatDate, todayInBrussels, useLocale, useMessages } from '../shared/i18n';
 import { IndicatorBadge, INDICATOR_ORDER } from '../shared/indicator';
 import { tokenClaims } from '../shared/auth';
 import { Notice, SignInNeeded } from '../shared/layout';
 import { ITEM_FORMS, type FieldSpec, type FormValues } from './checklist-forms';
-import { CLOSE_REASON_LABELS, codesOf, OVERRIDE_REASON_LABELS, SIDE_LABELS, STAGE_LABELS, STAGE_ORDER } from '../shared/labels';
+import { CLOSE_REASON_LABELS, codesOf, EVENT_TYPE_LABELS, OVERRIDE_REASON_LABELS, SIDE_LABELS, STAGE_LABELS, STAGE_ORDER } from '../shared/labels';
 import { MESSAGES } from './messages';
 import { PATHWAY_TIMELINE, SIDEBAR_PATIENT, WRITES, type WriteName } from './operations';
 
@@ -25,21 +26,31 @@ interface Changes {
   entries: number;
 }
 
-/**
- * The day the current stage began (the clinical date of the last stage change, else of the opening), from the
- * pathway's record read page by page.
- */
-async function stageSince(pathwayId: string): Promise<string | undefined> {
-  let since: string | undefined;
+type TimelineEvent = PathwayTimelineQuery['pathway']['timeline']['edges'][number]['node'];
+
+/** What the page reads from a pathway's record: the day the current stage began, and the recordings, newest first. */
+interface PathwayRecord {
+  /** The clinical date of the last stage change, else of the opening. */
+  since?: string;
+  /** Only recordings can be marked entered in error (the contract's corrections). */
+  recordings: TimelineEvent[];
+}
+
+const RECORDING_TYPES: ReadonlySet<string> = new Set(RECORDING_EVENT_TYPES);
+
+/** The pathway's record, read page by page. */
+async function readRecord(pathwayId: string): Promise<PathwayRecord> {
+  const record: PathwayRecord = { recordings: [] };
   let after: string | null | undefined;
   do {
     const { pathway } = await graphqlRequest(PATHWAY_TIMELINE, { id: pathwayId, after });
     for (const { node } of pathway.timeline.edges) {
-      if (node.type === 'STAGE_CHANGED' || node.type === 'PATHWAY_OPENED') since = node.clinicalDate ?? brusselsDate(node.recordedAt);
+      if (node.type === 'STAGE_CHANGED' || node.type === 'PATHWAY_OPENED') record.since = node.clinicalDate ?? brusselsDate(node.recordedAt);
+      if (RECORDING_TYPES.has(node.type)) record.recordings.unshift(node);
     }
     after = pathway.timeline.pageInfo.hasNextPage ? pathway.timeline.pageInfo.endCursor : undefined;
   } while (after);
-  return since;
+  return record;
 }
 
 /** Whole days between two YYYY-MM-DD dates. */
@@ -215,10 +226,11 @@ function PathwayPanel(props: PanelProps) {
   const messages = useMessages(MESSAGES);
   const { locale } = useLocale();
   const headingId = `pathway-${pathway.id}`;
-  const [since, setSince] = useState<string | undefined>();
+  const [record, setRecord] = useState<PathwayRecord | undefined>();
   useEffect(() => {
-    stageSince(pathway.id).then(setSince, () => setSince(undefined));
-  }, [pathway.id, pathway.stage]);
+    readRecord(pathway.id).then(setRecord, () => setRecord(undefined));
+  }, [pathway.id, pathway.version]);
+  const since = record?.since;
   return (
     <section class="pathway" aria-labelledby={headingId}>
       <h2 id={headingId}>
@@ -238,6 +250,7 @@ function PathwayPanel(props: PanelProps) {
       {changes && <ConflictNotice changes={changes} />}
       <Suggestions {...props} />
       <Checklist {...props} />
+      {record && <Recordings {...props} recordings={record.recordings} />}
       {props.can.record && <StageMove {...props} />}
     </section>
   );
@@ -387,6 +400,83 @@ function Checklist(props: PanelProps) {
         ))}
       </ul>
     </section>
+  );
+}
+
+/** What was recorded on the hip, newest first, collapsed; a clinician can mark a recording entered in error, with what was wrong. */
+function Recordings({ recordings, ...props }: PanelProps & { recordings: TimelineEvent[] }) {
+  const messages = useMessages(MESSAGES);
+  const { locale } = useLocale();
+  return (
+    <details class="recordings">
+      <summary>{messages.recordings}</summary>
+      {recordings.length === 0 && <p>{messages.noRecordings}</p>}
+      <ul>
+        {recordings.map((event) => (
+          <li key={event.sequence}>
+            <span class={event.enteredInError ? 'entered-in-error' : undefined}>
+              {EVENT_TYPE_LABELS[event.type]?.[locale] ?? event.type}
+              {event.clinicalDate && `, ${formatDate(event.clinicalDate, locale)}`}
+            </span>
+            {event.enteredInError && <span class="muted"> ({messages.enteredInError})</span>}
+            {props.can.record && !event.enteredInError && <EnteredInErrorForm event={event} {...props} />}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function EnteredInErrorForm({ event, ...props }: PanelProps & { event: TimelineEvent }) {
+  const messages = useMessages(MESSAGES);
+  const { locale } = useLocale();
+  const submit = useSubmit(props);
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [result, setResult] = useState<{ kind: 'error' | 'success'; text: string } | undefined>();
+  const [busy, setBusy] = useState(false);
+  const label = `${EVENT_TYPE_LABELS[event.type]?.[locale] ?? event.type} ${event.clinicalDate ?? ''}`.trim();
+
+  const send = async (submitted: Event) => {
+    submitted.preventDefault();
+    setBusy(true);
+    const answer = await submit('markEnteredInError', {
+      pathwayId: props.pathway.id,
+      expectedVersion: props.pathway.version,
+      targetSequence: event.sequence,
+      reason,
+    });
+    setBusy(false);
+    if (answer.ok) setResult({ kind: 'success', text: messages.markedEnteredInError });
+    else setResult({ kind: 'error', text: answer.message });
+  };
+
+  return (
+    <>
+      {!open && (
+        <button type="button" class="link-button" onClick={() => setOpen(true)}>
+          {messages.markEnteredInError}
+          <span class="visually-hidden">: {label}</span>
+        </button>
+      )}
+      {open && (
+        <form class="inline-form" onSubmit={(submitted) => void send(submitted)}>
+          <label>
+            {messages.enteredInErrorReason}
+            <input type="text" required maxLength={500} value={reason} onInput={(input) => setReason(input.currentTarget.value)} />
+          </label>
+          <div class="row">
+            <button type="submit" disabled={busy}>
+              {messages.markEnteredInError}
+            </button>
+            <button type="button" class="secondary" onClick={() => setOpen(false)}>
+              {messages.cancel}
+            </button>
+          </div>
+        </form>
+      )}
+      {result && <Notice kind={result.kind}>{result.text}</Notice>}
+    </>
   );
 }
 
