@@ -5,7 +5,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  * bundled): types the web pages' operations, written with `graphql(`...`)` from `src/web/app/gql`, against the
  * checked-in schema.graphql. An operation that does not fit the schema (an unknown field, a wrong argument)
  * fails the generation, and so the build. Documents are plain strings carrying their result and variable
- * types (`documentMode: 'string'`), which the pages' `graphql()` client (src/web/app/shared/graphql.ts) POSTs.
+ * types (`documentMode: 'string'`), which the pages' `graphql()` client (src/web/app/common/graphql.ts) POSTs.
  */
 const config: CodegenConfig = {
   schema: 'schema.graphql',

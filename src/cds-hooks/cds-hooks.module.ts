@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Environment } from '../config/environment.js';
 import { PathwaysModule } from '../pathways/pathways.module.js';
-import { PatientsModule } from '../patients/patients.module.js';
 import { CdsFeedbackService } from './cds-feedback.service.js';
 import { CdsHooksController } from './cds-hooks.controller.js';
 import { CdsHooksGuard } from './cds-hooks.guard.js';
@@ -12,7 +11,7 @@ import { DevelopmentEhr, resolveDevelopmentEhrKey } from './development-ehr-key.
 import { FhirClient } from './fhir-client.js';
 
 @Module({
-  imports: [PathwaysModule, PatientsModule],
+  imports: [PathwaysModule],
   controllers: [CdsHooksController],
   providers: [
     CdsHooksService,

@@ -1,5 +1,5 @@
-import { accessToken } from '../shared/auth';
-import type { Locale } from '../shared/i18n';
+import { accessToken } from '../common/auth';
+import type { Locale } from '../common/i18n';
 import { filterParameters, type AuditFilter } from './filters';
 import type { CsvFile } from './messages';
 

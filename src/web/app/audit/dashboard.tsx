@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AuditDashboardQuery, HipSide, PathwayStage, QualityIndicatorGroup } from '../gql/graphql';
-import { formatDate, useLocale, useMessages } from '../shared/i18n';
-import { Notice, Shell } from '../shared/layout';
+import { formatDate, useLocale, useMessages } from '../common/i18n';
+import { Notice, Shell } from '../common/layout';
 import { downloadCsv } from './csv';
 import { cohortFilter, filterFromSearch, filterParameters, filterSearch, pathwayReportHref, periodReversed, type AuditFilter } from './filters';
 import { formatNumber, formatPercentage } from './format';
-import { OVERRIDE_REASON_LABELS, SIDE_LABELS, STAGE_LABELS, STAGE_ORDER } from '../shared/labels';
+import { OVERRIDE_REASON_LABELS, SIDE_LABELS, STAGE_LABELS, STAGE_ORDER } from '../common/labels';
 import { CSV_FILES, MESSAGES, type CsvFile } from './messages';
 import { AuditDashboardQuery as DASHBOARD } from './operations';
 import { useQuery } from './query';

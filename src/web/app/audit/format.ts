@@ -1,4 +1,4 @@
-import type { Locale } from '../shared/i18n';
+import type { Locale } from '../common/i18n';
 
 const LANGUAGE: Record<Locale, string> = { EN: 'en-GB', NL: 'nl-BE' };
 

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { IndicatorPathwaysQuery, QualityIndicatorCode, QualityIndicatorGroup } from '../gql/graphql';
-import { graphqlRequest, GraphqlError } from '../shared/graphql';
-import { formatDate, useLocale, useMessages } from '../shared/i18n';
-import { Shell } from '../shared/layout';
+import { graphqlRequest, GraphqlError } from '../common/graphql';
+import { formatDate, useLocale, useMessages } from '../common/i18n';
+import { Shell } from '../common/layout';
 import { cohortFilter, filterFromSearch, filterSearch, pathwayReportHref } from './filters';
-import { SIDE_LABELS, STAGE_LABELS } from '../shared/labels';
+import { SIDE_LABELS, STAGE_LABELS } from '../common/labels';
 import { MESSAGES } from './messages';
 import { IndicatorPathwaysQuery as INDICATOR_PATHWAYS } from './operations';
 import { Loading, QueryFailure, useDocumentTitle } from './status';

@@ -1,6 +1,6 @@
-import { tokenClaims } from '../shared/auth';
-import { renderPage, Shell, SignInNeeded } from '../shared/layout';
-import { useMessages } from '../shared/i18n';
+import { tokenClaims } from '../common/auth';
+import { renderPage, Shell, SignInNeeded } from '../common/layout';
+import { useMessages } from '../common/i18n';
 import { Dashboard } from './dashboard';
 import { IndicatorPathways } from './indicator-pathways';
 import { MESSAGES } from './messages';

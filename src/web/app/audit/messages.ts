@@ -1,9 +1,9 @@
-import type { Messages } from '../shared/i18n';
+import type { Messages } from '../common/i18n';
 import type { QualityIndicatorCode } from '../gql/graphql';
 
 /**
  * The audit pages' texts, EN and NL (nl-BE): a missing text fails type-checking. The API's codes (stages, sides, override
- * reasons) have their words in ../shared/labels.ts, shared with the sidebar.
+ * reasons) have their words in ../common/labels.ts, shared with the sidebar.
  */
 
 interface AuditTexts {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { graphqlRequest, GraphqlError, type TypedOperation } from '../shared/graphql';
+import { graphqlRequest, GraphqlError, type TypedOperation } from '../common/graphql';
 
 /** What a page's read gives while it loads and once it has answered or failed. */
 export type QueryState<TResult> =

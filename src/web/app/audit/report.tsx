@@ -1,10 +1,10 @@
 import type { PathwayReportQuery } from '../gql/graphql';
-import { formatDate, useLocale, useMessages } from '../shared/i18n';
-import { IndicatorBadge } from '../shared/indicator';
-import { Notice, Shell } from '../shared/layout';
+import { formatDate, useLocale, useMessages } from '../common/i18n';
+import { IndicatorBadge } from '../common/indicator';
+import { Notice, Shell } from '../common/layout';
 import { filterFromSearch, filterSearch } from './filters';
 import { formatInstant } from './format';
-import { EVENT_TYPE_LABELS, OVERRIDE_REASON_LABELS, SIDE_LABELS, STAGE_LABELS } from '../shared/labels';
+import { EVENT_TYPE_LABELS, OVERRIDE_REASON_LABELS, SIDE_LABELS, STAGE_LABELS } from '../common/labels';
 import { MESSAGES } from './messages';
 import { PathwayReportQuery as PATHWAY_REPORT } from './operations';
 import { useQuery } from './query';

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
-import type { GraphqlError } from '../shared/graphql';
-import { useMessages } from '../shared/i18n';
-import { Notice, SignInNeeded } from '../shared/layout';
+import type { GraphqlError } from '../common/graphql';
+import { useMessages } from '../common/i18n';
+import { Notice, SignInNeeded } from '../common/layout';
 import { MESSAGES } from './messages';
 
 /** Sets the document's title to the page's heading (tabs, history and screen readers announce it). */

@@ -1,7 +1,7 @@
 import { MEDICINES, NUMERIC_FACT_RANGES } from '../../../contract/vocabulary';
 import type { ChecklistItemCode, Treatment } from '../gql/graphql';
-import type { Locale } from '../shared/i18n';
-import { PAIN_LOCATION_LABELS, RED_FLAG_LABELS, RISK_FACTOR_LABELS, TREATMENT_LABELS } from '../shared/labels';
+import type { Locale } from '../common/i18n';
+import { PAIN_LOCATION_LABELS, RED_FLAG_LABELS, RISK_FACTOR_LABELS, TREATMENT_LABELS } from '../common/labels';
 import type { WriteName } from './operations';
 
 /**

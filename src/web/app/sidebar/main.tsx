@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { takeLaunchFragment } from '../shared/auth';
-import { GraphqlError, graphqlRequest } from '../shared/graphql';
-import { useMessages } from '../shared/i18n';
-import { Notice, renderPage, Shell, SignInNeeded } from '../shared/layout';
+import { takeLaunchFragment } from '../common/auth';
+import { GraphqlError, graphqlRequest } from '../common/graphql';
+import { useMessages } from '../common/i18n';
+import { Notice, renderPage, Shell, SignInNeeded } from '../common/layout';
 import { MESSAGES } from './messages';
 import { LAUNCH_PATIENT, PATHWAY_PATIENT } from './operations';
 import { PatientSidebar, useErrorText } from './sidebar';

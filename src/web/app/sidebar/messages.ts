@@ -1,4 +1,4 @@
-import type { Messages } from '../shared/i18n';
+import type { Messages } from '../common/i18n';
 
 /** The sidebar's texts in English and Dutch (nl-BE). */
 export const MESSAGES: Messages<{

@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChecklistItemStatus, CloseReason, OverrideReasonCode, PathwayStage, PathwayTimelineQuery, SidebarPatientQuery } from '../gql/graphql';
 import { RECORDING_EVENT_TYPES } from '../../../pathways/domain/pathway-events';
-import { GraphqlError, graphqlRequest, idempotencyKey } from '../shared/graphql';
-import { brusselsDate, formatDate, todayInBrussels, useLocale, useMessages } from '../shared/i18n';
-import { IndicatorBadge, INDICATOR_ORDER } from '../shared/indicator';
-import { tokenClaims } from '../shared/auth';
-import { Notice, SignInNeeded } from '../shared/layout';
+import { GraphqlError, graphqlRequest, idempotencyKey } from '../common/graphql';
+import { brusselsDate, formatDate, todayInBrussels, useLocale, useMessages } from '../common/i18n';
+import { IndicatorBadge, INDICATOR_ORDER } from '../common/indicator';
+import { tokenClaims } from '../common/auth';
+import { Notice, SignInNeeded } from '../common/layout';
 import { ITEM_FORMS, type FieldSpec, type FormValues } from './checklist-forms';
-import { CLOSE_REASON_LABELS, codesOf, EVENT_TYPE_LABELS, OVERRIDE_REASON_LABELS, SIDE_LABELS, STAGE_LABELS, STAGE_ORDER } from '../shared/labels';
+import { CLOSE_REASON_LABELS, codesOf, EVENT_TYPE_LABELS, OVERRIDE_REASON_LABELS, SIDE_LABELS, STAGE_LABELS, STAGE_ORDER } from '../common/labels';
 import { MESSAGES } from './messages';
 import { PATHWAY_TIMELINE, SIDEBAR_PATIENT, WRITES, type WriteName } from './operations';
 
@@ -205,11 +205,18 @@ interface PanelProps {
   onConflict: () => Promise<void>;
 }
 
-/** Runs a write of the pathway: the fresh state after it, or after a CONFLICT the fresh state and what changed. */
+type WriteAnswer = { ok: true } | { ok: false; code: string; message: string };
+
+/**
+ * A form's write of the pathway: the fresh state after it, or after a CONFLICT the fresh state and what changed.
+ * `busy` while it runs; `result` says `success` after it, or the refusal, but for the codes the form `handles` itself.
+ */
 function useSubmit({ onWritten, onConflict }: Pick<PanelProps, 'onWritten' | 'onConflict'>) {
   const write = useWrite();
   const errorText = useErrorText();
-  return async (name: WriteName, input: Record<string, unknown>): Promise<{ ok: true } | { ok: false; code: string; message: string }> => {
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ kind: 'error' | 'success'; text: string } | undefined>();
+  const run = async (name: WriteName, input: Record<string, unknown>): Promise<WriteAnswer> => {
     try {
       await write(name, input);
       await onWritten();
@@ -219,6 +226,15 @@ function useSubmit({ onWritten, onConflict }: Pick<PanelProps, 'onWritten' | 'on
       return { ok: false, code: error instanceof GraphqlError ? error.code : 'INTERNAL_SERVER_ERROR', message: errorText(error) };
     }
   };
+  const submit = async (name: WriteName, input: Record<string, unknown>, { success, handles = [] }: { success: string; handles?: string[] }) => {
+    setBusy(true);
+    const answer = await run(name, input);
+    setBusy(false);
+    if (answer.ok) setResult({ kind: 'success', text: success });
+    else setResult(handles.includes(answer.code) ? undefined : { kind: 'error', text: answer.message });
+    return answer;
+  };
+  return { submit, busy, result, setResult };
 }
 
 function PathwayPanel(props: PanelProps) {
@@ -296,16 +312,13 @@ function Suggestions(props: PanelProps) {
 function SuggestionCard({ suggestion, ...props }: PanelProps & { suggestion: Suggestion }) {
   const messages = useMessages(MESSAGES);
   const { locale } = useLocale();
-  const submit = useSubmit(props);
+  const { submit, busy, result } = useSubmit(props);
   const [overriding, setOverriding] = useState(false);
   const [reasonCode, setReasonCode] = useState<OverrideReasonCode>('CLINICAL_JUDGEMENT');
   const [comment, setComment] = useState('');
-  const [result, setResult] = useState<{ kind: 'error' | 'success'; text: string } | undefined>();
-  const [busy, setBusy] = useState(false);
   const id = `${props.pathway.id}-${suggestion.code}`;
 
   const send = async (outcome: 'ACCEPTED' | 'OVERRIDDEN') => {
-    setBusy(true);
     const input = {
       pathwayId: props.pathway.id,
       expectedVersion: props.pathway.version,
@@ -313,12 +326,8 @@ function SuggestionCard({ suggestion, ...props }: PanelProps & { suggestion: Sug
       outcome,
       ...(outcome === 'OVERRIDDEN' && { reasonCode, comment }),
     };
-    const answer = await submit('giveSuggestionFeedback', input);
-    setBusy(false);
-    if (answer.ok) {
-      setOverriding(false);
-      setResult({ kind: 'success', text: outcome === 'ACCEPTED' ? messages.accepted : messages.overridden });
-    } else setResult({ kind: 'error', text: answer.message });
+    const answer = await submit('giveSuggestionFeedback', input, { success: outcome === 'ACCEPTED' ? messages.accepted : messages.overridden });
+    if (answer.ok) setOverriding(false);
   };
 
   return (
@@ -430,25 +439,18 @@ function Recordings({ recordings, ...props }: PanelProps & { recordings: Timelin
 function EnteredInErrorForm({ event, ...props }: PanelProps & { event: TimelineEvent }) {
   const messages = useMessages(MESSAGES);
   const { locale } = useLocale();
-  const submit = useSubmit(props);
+  const { submit, busy, result } = useSubmit(props);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [result, setResult] = useState<{ kind: 'error' | 'success'; text: string } | undefined>();
-  const [busy, setBusy] = useState(false);
   const label = `${EVENT_TYPE_LABELS[event.type]?.[locale] ?? event.type} ${event.clinicalDate ?? ''}`.trim();
 
   const send = async (submitted: Event) => {
     submitted.preventDefault();
-    setBusy(true);
-    const answer = await submit('markEnteredInError', {
-      pathwayId: props.pathway.id,
-      expectedVersion: props.pathway.version,
-      targetSequence: event.sequence,
-      reason,
-    });
-    setBusy(false);
-    if (answer.ok) setResult({ kind: 'success', text: messages.markedEnteredInError });
-    else setResult({ kind: 'error', text: answer.message });
+    await submit(
+      'markEnteredInError',
+      { pathwayId: props.pathway.id, expectedVersion: props.pathway.version, targetSequence: event.sequence, reason },
+      { success: messages.markedEnteredInError },
+    );
   };
 
   return (
@@ -484,31 +486,26 @@ function EnteredInErrorForm({ event, ...props }: PanelProps & { event: TimelineE
 function ChecklistRow({ item, ...props }: PanelProps & { item: ChecklistItem }) {
   const messages = useMessages(MESSAGES);
   const { locale } = useLocale();
-  const submit = useSubmit(props);
+  const { submit, busy, result, setResult } = useSubmit(props);
   const form = ITEM_FORMS[item.code];
   const [mode, setMode] = useState<'closed' | 'record' | 'notApplicable'>('closed');
   const [values, setValues] = useState<FormValues>({});
   const [clinicalDate, setClinicalDate] = useState(todayInBrussels());
   const [reason, setReason] = useState('');
-  const [result, setResult] = useState<{ kind: 'error' | 'success'; text: string } | undefined>();
-  const [busy, setBusy] = useState(false);
   const id = `${props.pathway.id}-${item.code}`;
   const done = item.status === 'DONE';
 
   const send = async (event: Event) => {
     event.preventDefault();
-    setBusy(true);
     const base = { pathwayId: props.pathway.id, expectedVersion: props.pathway.version };
     const { write, input } =
       mode === 'notApplicable' ? { write: 'markChecklistItemNotApplicable' as const, input: { item: item.code, reason } } : form.toWrite(values);
-    const answer = await submit(write, { ...base, ...(mode === 'record' && { clinicalDate }), ...input });
-    setBusy(false);
+    const answer = await submit(write, { ...base, ...(mode === 'record' && { clinicalDate }), ...input }, { success: messages.recorded });
     if (answer.ok) {
       setMode('closed');
       setValues({});
       setReason('');
-      setResult({ kind: 'success', text: messages.recorded });
-    } else setResult({ kind: 'error', text: answer.message });
+    }
   };
 
   return (
@@ -659,41 +656,39 @@ function FormField({
   }
 }
 
+const DEVIATION_REASON_REQUIRED = 'DEVIATION_REASON_REQUIRED';
+
 /** Moves the pathway; when the guideline does not support the move, asks the deviation reason and sends again. */
 function StageMove(props: PanelProps) {
   const messages = useMessages(MESSAGES);
   const { locale } = useLocale();
-  const submit = useSubmit(props);
+  const { submit, busy, result } = useSubmit(props);
   const { pathway } = props;
   const [to, setTo] = useState<PathwayStage | ''>('');
   const [closeReason, setCloseReason] = useState<CloseReason>('COMPLETED');
   const [deviationNeeded, setDeviationNeeded] = useState(false);
   const [deviationReason, setDeviationReason] = useState('');
-  const [result, setResult] = useState<{ kind: 'error' | 'success'; text: string } | undefined>();
-  const [busy, setBusy] = useState(false);
   const id = `move-${pathway.id}`;
 
   const send = async (event: Event) => {
     event.preventDefault();
     if (to === '') return;
-    setBusy(true);
-    const answer = await submit('changeStage', {
-      pathwayId: pathway.id,
-      expectedVersion: pathway.version,
-      to,
-      ...(to === 'CLOSED' && { closeReason }),
-      ...(deviationNeeded && { deviationReason }),
-    });
-    setBusy(false);
+    const answer = await submit(
+      'changeStage',
+      {
+        pathwayId: pathway.id,
+        expectedVersion: pathway.version,
+        to,
+        ...(to === 'CLOSED' && { closeReason }),
+        ...(deviationNeeded && { deviationReason }),
+      },
+      { success: messages.moved, handles: [DEVIATION_REASON_REQUIRED] },
+    );
     if (answer.ok) {
       setTo('');
       setDeviationNeeded(false);
       setDeviationReason('');
-      setResult({ kind: 'success', text: messages.moved });
-    } else if (answer.code === 'DEVIATION_REASON_REQUIRED') {
-      setDeviationNeeded(true);
-      setResult(undefined);
-    } else setResult({ kind: 'error', text: answer.message });
+    } else if (answer.code === DEVIATION_REASON_REQUIRED) setDeviationNeeded(true);
   };
 
   return (

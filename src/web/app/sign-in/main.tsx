@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { storeAccessToken } from '../shared/auth';
-import { useMessages, type Messages } from '../shared/i18n';
-import { Notice, renderPage, Shell } from '../shared/layout';
+import { storeAccessToken } from '../common/auth';
+import { useMessages, type Messages } from '../common/i18n';
+import { Notice, renderPage, Shell } from '../common/layout';
 
 /** Development sign-in: mints a token through the service's development-only POST /auth/dev-token. */
 const ROLES = ['CLINICIAN', 'AUDITOR', 'INTEGRATION', 'ADMIN'] as const;
