@@ -23,6 +23,7 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { freePort, spawnService, stopService, waitUntilReady, type ServiceProcess } from '../test/support/service-process.js';
 import { productionEnvironment, startUserJwks } from './bench-auth.js';
 import { runBenchmark } from './bench-run.js';
+import { backendCpuMsDuring, cpuMsOf } from './process-cpu.js';
 import { createScratchDatabase, dropScratchDatabase, patientsWithOpenPathways, seedCohort, type Identifier } from './bench-database.js';
 
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 2000);
@@ -125,7 +126,8 @@ async function main(): Promise<void> {
         body: bodies[0],
       });
       if (check.status !== 200) throw new Error(`patient-view answered ${check.status}: ${await check.text()}`);
-      await load(endpoint, bodies, await signedTokens(SECONDS * TOKENS_PER_SECOND + 1000, alg, privateKey, audience), alg, identifiers.length);
+      const tokens = await signedTokens(SECONDS * TOKENS_PER_SECOND + 1000, alg, privateKey, audience);
+      await load(service.child.pid!, endpoint, bodies, tokens, alg, identifiers.length);
     }
   } finally {
     if (service) await stopService(service);
@@ -135,42 +137,50 @@ async function main(): Promise<void> {
   }
 }
 
-/** One run of patient-view calls, each with its own token; prints its figures. */
-async function load(endpoint: string, bodies: string[], tokens: string[], alg: Algorithm, patients: number): Promise<void> {
+/** One run of patient-view calls, each with its own token; prints its figures, the CPU of the service (`pid`) and of its PostgreSQL backends included. */
+async function load(pid: number, endpoint: string, bodies: string[], tokens: string[], alg: Algorithm, patients: number): Promise<void> {
   let call = 0;
   let cards = 0;
   let answers = 0;
-  const result = await autocannon({
-    url: endpoint,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (request) => {
-          call += 1;
-          return {
-            ...request,
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[call % tokens.length]}` },
-            body: bodies[call % bodies.length],
-          };
+  const serviceCpuBefore = cpuMsOf(pid)!;
+  let result: autocannon.Result | undefined;
+  const postgresCpuMs = await backendCpuMsDuring(DATABASE, async () => {
+    result = await autocannon({
+      url: endpoint,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (request) => {
+            call += 1;
+            return {
+              ...request,
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[call % tokens.length]}` },
+              body: bodies[call % bodies.length],
+            };
+          },
+          onResponse: (status, body) => {
+            if (status !== 200) return;
+            answers += 1;
+            cards += (JSON.parse(body) as { cards: unknown[] }).cards.length;
+          },
         },
-        onResponse: (status, body) => {
-          if (status !== 200) return;
-          answers += 1;
-          cards += (JSON.parse(body) as { cards: unknown[] }).cards.length;
-        },
-      },
-    ],
+      ],
+    });
   });
+  const serviceCpuMs = cpuMsOf(pid)! - serviceCpuBefore;
   if (call > tokens.length) console.log(`Note: ${call - tokens.length} calls reused a token and were refused as replays.`);
 
-  const { latency, requests, non2xx, errors } = result;
+  const { latency, requests, non2xx, errors } = result!;
   console.log(
     `\npatient-view with ${alg} tokens, over ${patients.toLocaleString('en')} patients, ${CONNECTIONS} concurrent EHR calls, ${SECONDS} s, production mode, PostgreSQL:`,
   );
   console.log(
     `  throughput ${requests.average.toFixed(0)} calls/s; latency p50 ${latency.p50} ms, p90 ${latency.p90} ms, p99 ${latency.p99} ms, max ${latency.max} ms`,
+  );
+  console.log(
+    `  CPU per call: service ${(serviceCpuMs / requests.total).toFixed(2)} ms, PostgreSQL ${(postgresCpuMs / requests.total).toFixed(2)} ms`,
   );
   console.log(`  ${(cards / Math.max(answers, 1)).toFixed(1)} cards per answer; ${non2xx} non-2xx answers, ${errors} errors`);
   console.log(`  p99 target < ${TARGET_P99_MS} ms: ${latency.p99 < TARGET_P99_MS && non2xx === 0 && errors === 0 ? 'met' : 'NOT met'}`);

@@ -23,8 +23,7 @@
  * over those with an open pathway; default 1000), BENCH_SECONDS (per run, default 10), BENCH_ROUNDS
  * (default 2), BENCH_CONNECTIONS (default 32), BENCH_PROFILE_DIR (a folder for the service's CPU profile).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -36,6 +35,7 @@ import { openDatabase } from '../src/database/database-connection.js';
 import { PrismaService } from '../src/database/prisma.service.js';
 import { spawnService, stopService, waitUntilReady, type ServiceProcess } from '../test/support/service-process.js';
 import { PRODUCTION_NODE_OPTIONS, productionEnvironment, startUserJwks } from './bench-auth.js';
+import { backendCpuMsDuring, cpuMsOf } from './process-cpu.js';
 import {
   createScratchDatabase,
   dropScratchDatabase,
@@ -56,11 +56,8 @@ const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
 const WARM_UP_SECONDS = 3;
 /** After a run and before its CPU is read, so that the read path's buffered writes (access log, impressions: flushed every second) count in the run that caused them. */
 const SETTLE_MS = 1500;
-/** How often backends are sampled: one that ends within a run loses at most this much of its CPU from the count. */
-const BACKEND_SAMPLE_MS = 250;
 const DATABASE = 'bench_compare';
 const FLOOR_MAIN_JS = path.resolve('dist-bench/bench/floor/main.js');
-const CLOCK_TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
 /** Answers the typical sidebar answer is the median (in size) of. */
 const SIDEBAR_SAMPLE = 101;
 
@@ -77,56 +74,6 @@ const EVALUATE = `query Evaluate($facts: HipFactsInput!) {
     explanation { text facts { name value } derivedFacts { name value } } }
   }
 }`;
-
-/** CPU time (user + system, every thread) of process `pid` so far, in ms; undefined once it has ended. */
-function cpuMsOf(pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // After the command name (in parentheses, and it may hold spaces): state is field 3, utime 14, stime 15.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The PostgreSQL backends connected to `database` now: their titles read `postgres: <cluster>: <user> <database> <client> <state>`. */
-function backendsOf(database: string): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const title = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (title.startsWith('postgres: ') && title.includes(` ${database} `)) pids.push(Number(entry));
-    } catch {
-      // ended while listed
-    }
-  }
-  return pids;
-}
-
-/** The CPU the backends of `database` spend while `run` runs, sampled so that a backend that starts or ends within it counts too. */
-async function backendCpuMsDuring(database: string, run: () => Promise<void>): Promise<number> {
-  const before = new Map<number, number>();
-  const last = new Map<number, number>();
-  for (const pid of backendsOf(database)) before.set(pid, cpuMsOf(pid) ?? 0);
-  const sample = () => {
-    for (const pid of backendsOf(database)) {
-      const cpuMs = cpuMsOf(pid);
-      if (cpuMs !== undefined) last.set(pid, cpuMs);
-    }
-  };
-  const sampler = setInterval(sample, BACKEND_SAMPLE_MS);
-  try {
-    await run();
-  } finally {
-    clearInterval(sampler);
-  }
-  sample();
-  let spent = 0;
-  for (const [pid, cpuMs] of last) spent += cpuMs - (before.get(pid) ?? 0);
-  return spent;
-}
 
 /** One run's requests: `setupRequest` varies each call, `answered` says whether a 200 answer did what was asked. */
 interface Load {

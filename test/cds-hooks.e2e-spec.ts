@@ -180,15 +180,12 @@ describe('CDS Hooks services', () => {
         await app.app.get(AccessLogService).flush();
         await app.app.get(SuggestionImpressionsService).flush();
         const statements: string[] = [];
-        const prisma = app.prisma as unknown as { $on(event: 'query', listener: (event: { query: string }) => void): void };
-        let counting = true;
         // Left out: the batched read-path inserts, and the deletion of expired JWT ids (at most once a minute, not awaited).
-        prisma.$on('query', (event) => {
-          if (counting && !/access_log|suggestion_impression|DELETE FROM "public"."cds_token_id"/.test(event.query))
-            statements.push(event.query.trim());
+        app.prisma.queryTimer.listenToStatements((sql) => {
+          if (!/access_log|suggestion_impression|DELETE FROM "public"."cds_token_id"/.test(sql)) statements.push(sql.trim());
         });
         const { body } = await cds.call<Cards>('hip-oa-pathway', patientViewCall(fhirId, { prefetchPatient: patient }), { token });
-        counting = false;
+        app.prisma.queryTimer.listenToStatements(undefined);
         expect(body.cards.length).toBeGreaterThan(3);
         return statements;
       };

@@ -22,8 +22,8 @@ describe('list reads', () => {
   let queries = 0;
   beforeAll(async () => {
     app = await TestApp.start();
-    (app.prisma as unknown as { $on(event: 'query', listener: (event: { query: string }) => void): void }).$on('query', (event) => {
-      if (!isBatchedWrite(event.query)) queries += 1;
+    app.prisma.queryTimer.listenToStatements((sql) => {
+      if (!isBatchedWrite(sql)) queries += 1;
     });
     for (let patient = 0; patient < 6; patient += 1) {
       const left = await PathwayDriver.open(app, 'LEFT', { birthDate: `195${patient}-04-12` });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { openDatabase } from '../src/database/database-connection.js';
+import { Prisma } from '../src/generated/prisma/client.js';
 import { migrateDatabase } from '../src/database/migrations.js';
 import { PrismaService, type PrismaTransaction } from '../src/database/prisma.service.js';
 import { WriteBatch } from '../src/database/write-batch.js';
@@ -282,5 +283,39 @@ describe('the repositories', () => {
     expect(all.map((pathway) => pathway.id)).toEqual([newer, ofSecond, older]);
     const open = await pathways.listForPatients([first.id, second.id], true);
     expect(open.map((pathway) => pathway.id)).toEqual([newer, ofSecond]);
+  });
+
+  describe('statements sent straight to the driver (PrismaService.queryDirect)', () => {
+    const TYPED = Prisma.sql`SELECT ${'text'}::text AS text, 42::int AS whole, true AS flag,
+      '2026-11-27T10:15:00.250Z'::timestamptz AS instant, '{"a":[1,"b",null]}'::jsonb AS document, '2026-11-27'::date::text AS day`;
+
+    it('answer the values Prisma answers for the column types they are used with', async () => {
+      const direct = await prisma.queryDirect<Record<string, unknown>>(TYPED);
+      expect(direct).toEqual(await prisma.$queryRaw(TYPED));
+      expect(direct[0].instant).toEqual(new Date('2026-11-27T10:15:00.250Z'));
+      expect(direct[0].document).toEqual({ a: [1, 'b', null] });
+    });
+
+    it('answer the same the hundredth time as the first (on PostgreSQL each connection prepares a statement once)', async () => {
+      const answers = await Promise.all(Array.from({ length: 100 }, (_, index) => prisma.queryDirect(Prisma.sql`SELECT ${index}::int AS n`)));
+      expect(answers).toEqual(Array.from({ length: 100 }, (_, index) => [{ n: index }]));
+    });
+
+    it("never see a transaction's uncommitted rows", async () => {
+      const patient = await registerPatient();
+      const seenDuring: unknown[] = [];
+      await prisma.$transaction(async (tx) => {
+        await tx.$executeRaw`UPDATE patient SET sex = 'uncommitted' WHERE id = ${patient.id}::uuid`;
+        seenDuring.push(
+          ...(await Promise.race([
+            prisma.queryDirect<{ sex: string }>(Prisma.sql`SELECT sex FROM patient WHERE id = ${patient.id}::uuid`),
+            new Promise<{ sex: string }[]>((resolve) => setTimeout(() => resolve([{ sex: 'still waiting' }]), 200)),
+          ])),
+        );
+        await tx.$executeRaw`UPDATE patient SET sex = ${patient.sex} WHERE id = ${patient.id}::uuid`;
+      });
+      // PostgreSQL answers from another connection with the committed row; PGlite, one connection, waits for the transaction's end.
+      expect(seenDuring).toEqual([{ sex: onPostgres() ? patient.sex : 'still waiting' }]);
+    });
   });
 });

@@ -16,8 +16,8 @@ describe('the sidebar read', () => {
   const app = useTestApp();
   let queries = 0;
   beforeAll(() => {
-    (app.prisma as unknown as { $on(event: 'query', listener: (event: { query: string }) => void): void }).$on('query', (event) => {
-      if (!isBatchedWrite(event.query)) queries += 1;
+    app.prisma.queryTimer.listenToStatements((sql) => {
+      if (!isBatchedWrite(sql)) queries += 1;
     });
   });
 

@@ -34,12 +34,12 @@ export class CdsHooksRepository {
     );
   }
 
-  /** Records a JWT id as used until `expiresAt`; false when it was used before (by this instance or another). */
+  /** Records a JWT id as used until `expiresAt`; false when it was used before (by this instance or another). Straight to the driver: every call makes one. */
   async claimTokenId(issuer: string, jti: string, expiresAt: Date): Promise<boolean> {
-    const inserted = await this.prisma.$executeRaw`
-      INSERT INTO cds_token_id (issuer, jti, expires_at) VALUES (${issuer}, ${jti}, ${expiresAt})
-      ON CONFLICT DO NOTHING`;
-    return inserted === 1;
+    const claimed = await this.prisma.queryDirect(Prisma.sql`
+      INSERT INTO cds_token_id (issuer, jti, expires_at) VALUES (${issuer}, ${jti}, ${expiresAt}::timestamptz)
+      ON CONFLICT DO NOTHING RETURNING 1 AS claimed`);
+    return claimed.length === 1;
   }
 
   /** Forgets the JWT ids of tokens expired before `now`: those tokens are refused as expired anyway. */

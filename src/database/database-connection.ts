@@ -21,6 +21,8 @@ export interface DatabaseConnection {
   /** A factory for the schema engine, whose connections are released by its dispose(). */
   migrationAdapterFactory(): WholeScriptFactory;
   close(): Promise<void>;
+  /** The rows of one statement outside any transaction, sent straight to the driver (see PrismaService.queryDirect). */
+  query(text: string, values: readonly unknown[]): Promise<Record<string, unknown>[]>;
   /** PostgreSQL only: the connection pool's clients now. */
   poolStatistics?(): PoolStatistics;
 }
@@ -81,10 +83,28 @@ function openPostgres(connectionString: string, timeouts?: DatabaseTimeouts): Da
   return {
     kind: 'postgresql',
     adapterFactory: new PrismaPg(pool, { disposeExternalPool: true }),
+    query: async (text, values) =>
+      (await pool.query({ name: preparedStatementName(text), text, values: [...values] })).rows as Record<string, unknown>[],
     poolStatistics: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     migrationAdapterFactory: () => new WholeScriptFactory(new PrismaPg({ connectionString, max: 1 })),
     close: () => Promise.resolve(),
   };
+}
+
+const preparedStatementNames = new Map<string, string>();
+
+/**
+ * A name for the statement `text`, under which each pooled connection prepares it once (PostgreSQL
+ * then parses and plans it once per connection, not at every call). The service's statements
+ * differ only by their number of parameters, so their texts are few.
+ */
+function preparedStatementName(text: string): string {
+  let name = preparedStatementNames.get(text);
+  if (name === undefined) {
+    name = `service_${preparedStatementNames.size}`;
+    preparedStatementNames.set(text, name);
+  }
+  return name;
 }
 
 async function openPglite(dataDir: string, onLockLost: () => void): Promise<DatabaseConnection> {
@@ -111,8 +131,13 @@ async function openPglite(dataDir: string, onLockLost: () => void): Promise<Data
   }
 }
 
-function pgliteFactories(client: PGlite): Pick<DatabaseConnection, 'adapterFactory' | 'migrationAdapterFactory'> {
-  return { adapterFactory: new PrismaPGlite(client), migrationAdapterFactory: () => new WholeScriptFactory(new PrismaPGlite(client)) };
+/** PGlite's query waits for a transaction in progress (its one connection is shared), so a direct read never sees one's uncommitted rows. */
+function pgliteFactories(client: PGlite): Pick<DatabaseConnection, 'adapterFactory' | 'migrationAdapterFactory' | 'query'> {
+  return {
+    adapterFactory: new PrismaPGlite(client),
+    migrationAdapterFactory: () => new WholeScriptFactory(new PrismaPGlite(client)),
+    query: async (text, values) => (await client.query<Record<string, unknown>>(text, [...values])).rows,
+  };
 }
 
 /**

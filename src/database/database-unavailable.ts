@@ -54,8 +54,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     }
     if (current instanceof Prisma.PrismaClientInitializationError) return true;
     if (UNAVAILABLE_DRIVER_MESSAGE.test(current.message)) return true;
+    // A socket's errno, or the SQLSTATE of a statement sent straight to the driver (PrismaService.queryDirect).
     const { code } = current as NodeJS.ErrnoException;
-    if (code !== undefined && UNAVAILABLE_SOCKET_CODES.has(code)) return true;
+    if (code !== undefined && (UNAVAILABLE_SOCKET_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return true;
   }
   return false;
 }

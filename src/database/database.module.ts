@@ -15,7 +15,6 @@ import { PrismaService } from './prisma.service.js';
           timeouts: { connectMs: environment.DATABASE_CONNECT_TIMEOUT_MS, statementMs: environment.DATABASE_STATEMENT_TIMEOUT_MS },
         });
         const prisma = new PrismaService(connection, {
-          emitQueryEvents: environment.NODE_ENV === 'test',
           transactionTimeoutMs: environment.DATABASE_TRANSACTION_TIMEOUT_MS,
           transactionMaxWaitMs: environment.DATABASE_CONNECT_TIMEOUT_MS,
         });

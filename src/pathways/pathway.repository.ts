@@ -51,10 +51,8 @@ export interface PathwayChange {
 /** A pathway read under its row lock, with its audit stream's columns (see AuditLogService.lockedStream). */
 export type LockedPathway = StoredPathway & { stream: LockedStreamColumns };
 
-/** A pathway row joined with its patient's birth date, as `selectStored` reads it. */
+/** A pathway row joined with its patient's birth date, as `storedQuery` reads it. */
 type PathwayRow = Omit<StoredPathway, 'state'> & { state: Prisma.JsonValue; stateSchemaVersion: number };
-
-type Client = PrismaService | PrismaTransaction;
 
 /** The one owner of the pathway table: the row lock, every query on it, and what its rows become. */
 @Injectable()
@@ -69,25 +67,28 @@ export class PathwayRepository {
    * them), and reads both, the stream's events included: one statement.
    */
   async lock(tx: PrismaTransaction, id: string): Promise<LockedPathway | undefined> {
-    const [row] = await selectStored<LockedStreamColumns>(tx, Prisma.sql`p.id = ${id}::uuid FOR UPDATE OF p, s`, {
-      columns: LOCKED_STREAM_COLUMNS,
-      join: Prisma.sql`JOIN audit_stream s ON s.id = p.id`,
-    });
+    const [row] = await tx.$queryRaw<(PathwayRow & LockedStreamColumns)[]>(
+      storedQuery(Prisma.sql`p.id = ${id}::uuid FOR UPDATE OF p, s`, {
+        columns: LOCKED_STREAM_COLUMNS,
+        join: Prisma.sql`JOIN audit_stream s ON s.id = p.id`,
+      }),
+    );
     if (!row) return undefined;
     const { streamLastSequence, streamLastHash, streamEvents, ...pathway } = row;
     return { ...toStoredPathway(await this.states.withCurrentState(pathway, tx)), stream: { streamLastSequence, streamLastHash, streamEvents } };
   }
 
   async findById(id: string): Promise<StoredPathway | undefined> {
-    const [row] = await selectStored(this.prisma, Prisma.sql`p.id = ${id}::uuid`);
+    const [row] = await this.prisma.queryDirect<PathwayRow>(storedQuery(Prisma.sql`p.id = ${id}::uuid`));
     return row ? toStoredPathway(await this.states.withCurrentState(row)) : undefined;
   }
 
   /** The pathways of these patients, newest first; `openOnly` leaves out closed ones. One query, whatever the history. */
   async listForPatients(patientIds: readonly string[], openOnly: boolean): Promise<StoredPathway[]> {
-    const rows = await selectStored(
-      this.prisma,
-      Prisma.sql`p.patient_id = ANY(${[...patientIds]}::uuid[]) AND (${!openOnly} OR p.closed_at IS NULL) ORDER BY p.opened_at DESC, p.id`,
+    const rows = await this.prisma.queryDirect<PathwayRow>(
+      storedQuery(
+        Prisma.sql`p.patient_id = ANY(${[...patientIds]}::uuid[]) AND (${!openOnly} OR p.closed_at IS NULL) ORDER BY p.opened_at DESC, p.id`,
+      ),
     );
     return (await this.states.withCurrentStates(rows)).map(toStoredPathway);
   }
@@ -102,11 +103,13 @@ export class PathwayRepository {
   ): Promise<{ patientIds: string[]; pathways: StoredPathway[] }> {
     if (identifiers.length === 0) return { patientIds: [], pathways: [] };
     const pairs = Prisma.join(identifiers.map(({ system, value }) => Prisma.sql`(${system}, ${value})`));
-    const rows = await selectStored<{ matchedPatientId: string }>(this.prisma, Prisma.sql`TRUE ORDER BY p.opened_at DESC, p.id`, {
-      columns: Prisma.sql`pa.id::text AS "matchedPatientId"`,
-      from: Prisma.sql`(SELECT id FROM patient WHERE (identifier_system, identifier_value) IN (${pairs}) LIMIT 2) matched
-        JOIN patient pa ON pa.id = matched.id LEFT JOIN pathway p ON p.patient_id = pa.id AND p.closed_at IS NULL`,
-    });
+    const rows = await this.prisma.queryDirect<PathwayRow & { matchedPatientId: string }>(
+      storedQuery(Prisma.sql`TRUE ORDER BY p.opened_at DESC, p.id`, {
+        columns: Prisma.sql`pa.id::text AS "matchedPatientId"`,
+        from: Prisma.sql`(SELECT id FROM patient WHERE (identifier_system, identifier_value) IN (${pairs}) LIMIT 2) matched
+          JOIN patient pa ON pa.id = matched.id LEFT JOIN pathway p ON p.patient_id = pa.id AND p.closed_at IS NULL`,
+      }),
+    );
     const patientIds = [...new Set(rows.map((row) => row.matchedPatientId))];
     // A patient without an open pathway comes as one row without a pathway.
     const pathwayRows = rows.filter((row) => (row.id as string | null) !== null);
@@ -179,16 +182,13 @@ export class PathwayRepository {
 }
 
 /**
- * The pathways matching `condition` (which may go on with ORDER BY or a lock clause), each with its
- * patient's birth date (`p` and `pa`), and `also` columns, from tables it joins or from its own
- * `from` clause: one statement.
+ * The statement reading the pathways matching `condition` (which may go on with ORDER BY or a lock
+ * clause), each with its patient's birth date (`p` and `pa`), and `also` columns, from tables it
+ * joins or from its own `from` clause. Outside a transaction it goes straight to the driver
+ * (PrismaService.queryDirect): it is the read of every sidebar and CDS Hooks call.
  */
-function selectStored<Also extends object = object>(
-  client: Client,
-  condition: Prisma.Sql,
-  also?: { columns: Prisma.Sql; join?: Prisma.Sql; from?: Prisma.Sql },
-): Promise<(PathwayRow & Also)[]> {
-  return client.$queryRaw<(PathwayRow & Also)[]>`
+function storedQuery(condition: Prisma.Sql, also?: { columns: Prisma.Sql; join?: Prisma.Sql; from?: Prisma.Sql }): Prisma.Sql {
+  return Prisma.sql`
     SELECT p.id::text AS id, p.patient_id::text AS "patientId", p.version, p.opened_at AS "openedAt",
       p.updated_at AS "updatedAt", p.closed_at AS "closedAt", p.deviation_count AS "deviationCount", p.site,
       p.state, p.state_schema_version AS "stateSchemaVersion", pa.birth_date::text AS "patientBirthDate"

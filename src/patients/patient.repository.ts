@@ -65,12 +65,12 @@ export class PatientRepository {
     return this.select(Prisma.sql`${after} ORDER BY created_at, id LIMIT ${limit}`);
   }
 
-  /** The patients matching `condition` (which may go on with ORDER BY and LIMIT). */
+  /** The patients matching `condition` (which may go on with ORDER BY and LIMIT): straight to the driver (see PrismaService.queryDirect). */
   private async select(condition: Prisma.Sql): Promise<Patient[]> {
-    const rows = await this.prisma.$queryRaw<PatientRow[]>`
+    const rows = await this.prisma.queryDirect<PatientRow>(Prisma.sql`
       SELECT id::text AS id, identifier_system AS "identifierSystem", identifier_value AS "identifierValue",
         birth_date::text AS "birthDate", sex, version, created_at AS "createdAt"
-      FROM patient WHERE ${condition}`;
+      FROM patient WHERE ${condition}`);
     return rows.map(toPatient);
   }
 

@@ -4,6 +4,7 @@ import { BatchBuffer, READ_PATH_BATCHING } from '../../common/batch-buffer.js';
 import { Clock } from '../../common/clock.js';
 import { decodeInstantKeyCursor, encodeCursor, toPage, type Page } from '../../common/graphql/connection.js';
 import { PrismaService } from '../../database/prisma.service.js';
+import { Prisma } from '../../generated/prisma/client.js';
 import type { AccessLogEntry, AccessLogFilter } from './access-log.model.js';
 
 type AccessLogRow = AccessLogEntry & { id: bigint };
@@ -48,7 +49,7 @@ export class AccessLogService implements OnModuleDestroy {
     return [...new Set(patientIds)].map((patientId) => ({ accessedAt, actor, actingFor: actingFor ?? null, role, patientId, operation }));
   }
 
-  /** One statement per batch: Prisma's createMany holds several copies of a large batch in memory. */
+  /** One statement per batch, straight to the driver: Prisma's createMany holds several copies of a large batch in memory. */
   private async insert(entries: readonly AccessLogEntry[]): Promise<void> {
     const rows = entries.map((entry) => ({
       accessed_at: entry.accessedAt.toISOString(),
@@ -58,11 +59,11 @@ export class AccessLogService implements OnModuleDestroy {
       patient_id: entry.patientId,
       operation: entry.operation,
     }));
-    await this.prisma.$executeRaw`
+    await this.prisma.queryDirect(Prisma.sql`
       INSERT INTO access_log (accessed_at, actor, acting_for, role, patient_id, operation)
       SELECT accessed_at, actor, acting_for, role, patient_id, operation
       FROM json_to_recordset(${JSON.stringify(rows)}::json)
-        AS entry(accessed_at timestamptz, actor text, acting_for text, role text, patient_id uuid, operation text)`;
+        AS entry(accessed_at timestamptz, actor text, acting_for text, role text, patient_id uuid, operation text)`);
   }
 
   /** Entries recorded and not yet written. */
