@@ -73,7 +73,11 @@ export async function openPage(browser: Browser, url: string, { width = 400, hei
     if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  // net::ERR_ABORTED is a request the page abandoned by navigating away (the launch page does, to the sidebar), not a failure.
+  page.on('requestfailed', (request) => {
+    const error = request.failure()?.errorText ?? '';
+    if (error !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()} ${error}`);
+  });
   await page.goto(url);
   return { context, page, problems };
 }
