@@ -208,7 +208,10 @@ describe('the repositories', () => {
     const refusal = (results.find((result) => result.status === 'rejected') as PromiseRejectedResult).reason;
     expect(refusal).toBeInstanceOf(PatientException);
     expect(refusal).toMatchObject({ reason: 'IDENTIFIER_ALREADY_REGISTERED', field: 'identifierValue' });
-    expect(await patients.findByIdentifier(patient.identifierSystem, patient.identifierValue)).toBeDefined();
+    expect(await pathways.findPatientWithPathways(patient.identifierSystem, patient.identifierValue)).toMatchObject({
+      patient: { identifier: { system: patient.identifierSystem, value: patient.identifierValue } },
+      pathways: [],
+    });
   });
 
   it('reads a pathway as its state, its bookkeeping and its patient birth date', async () => {
@@ -299,6 +302,13 @@ describe('the repositories', () => {
     it('answer the same the hundredth time as the first (on PostgreSQL each connection prepares a statement once)', async () => {
       const answers = await Promise.all(Array.from({ length: 100 }, (_, index) => prisma.queryDirect(Prisma.sql`SELECT ${index}::int AS n`)));
       expect(answers).toEqual(Array.from({ length: 100 }, (_, index) => [{ n: index }]));
+    });
+
+    it('answer statements of many distinct texts, past the hundred that are prepared', async () => {
+      const answers = await Promise.all(
+        Array.from({ length: 150 }, (_, index) => prisma.queryDirect(Prisma.sql`SELECT ${index}::int AS n, ${Prisma.raw(String(index))} AS variant`)),
+      );
+      expect(answers).toEqual(Array.from({ length: 150 }, (_, index) => [{ n: index, variant: index }]));
     });
 
     it("never see a transaction's uncommitted rows", async () => {

@@ -92,15 +92,17 @@ function openPostgres(connectionString: string, timeouts?: DatabaseTimeouts): Da
 }
 
 const preparedStatementNames = new Map<string, string>();
+/** More distinct texts than the service's statements have would be a statement built per call: those go unprepared. */
+const MAX_PREPARED_STATEMENTS = 100;
 
 /**
  * A name for the statement `text`, under which each pooled connection prepares it once (PostgreSQL
- * then parses and plans it once per connection, not at every call). The service's statements
- * differ only by their number of parameters, so their texts are few.
+ * then parses and plans it once per connection, not at every call); undefined once as many texts as
+ * the service has statements are named, so that neither side's memory grows with odd calls.
  */
-function preparedStatementName(text: string): string {
+function preparedStatementName(text: string): string | undefined {
   let name = preparedStatementNames.get(text);
-  if (name === undefined) {
+  if (name === undefined && preparedStatementNames.size < MAX_PREPARED_STATEMENTS) {
     name = `service_${preparedStatementNames.size}`;
     preparedStatementNames.set(text, name);
   }

@@ -5,6 +5,8 @@ import type { CalendarDate } from '../contract/calendar-date.js';
 import { PrismaService, type PrismaTransaction } from '../database/prisma.service.js';
 import type { WriteBatch } from '../database/write-batch.js';
 import { isUniqueViolation } from '../database/unique-violation.js';
+import type { Patient } from '../patients/models/patient.model.js';
+import { PATIENT_COLUMNS, patientOf, type PatientColumns } from '../patients/patient.repository.js';
 import { PATHWAY_STATE_SCHEMA_VERSION } from './domain/pathway-replay.js';
 import type { PathwayState } from './domain/pathway-state-machine.js';
 import { PathwayException } from './pathway.exception.js';
@@ -94,6 +96,23 @@ export class PathwayRepository {
   }
 
   /**
+   * The patient registered under this identifier with all its pathways, newest first: one statement
+   * (the sidebar's read); undefined when there is no such patient.
+   */
+  async findPatientWithPathways(system: string, value: string): Promise<{ patient: Patient; pathways: StoredPathway[] } | undefined> {
+    const rows = await this.prisma.queryDirect<PathwayRow & PatientColumns>(
+      storedQuery(Prisma.sql`pa.identifier_system = ${system} AND pa.identifier_value = ${value} ORDER BY p.opened_at DESC, p.id`, {
+        columns: PATIENT_COLUMNS,
+        from: Prisma.sql`patient pa LEFT JOIN pathway p ON p.patient_id = pa.id`,
+      }),
+    );
+    if (rows.length === 0) return undefined;
+    // A patient without a pathway comes as one row without a pathway.
+    const pathwayRows = rows.filter((row) => (row.id as string | null) !== null);
+    return { patient: patientOf(rows[0]), pathways: (await this.states.withCurrentStates(pathwayRows)).map(toStoredPathway) };
+  }
+
+  /**
    * The patients with any of these identifiers (at most two: one is the patient, two are too many),
    * with their open pathways, newest first: one statement, for a caller that knows the patient by
    * identifier only.
@@ -102,11 +121,13 @@ export class PathwayRepository {
     identifiers: readonly { system: string; value: string }[],
   ): Promise<{ patientIds: string[]; pathways: StoredPathway[] }> {
     if (identifiers.length === 0) return { patientIds: [], pathways: [] };
-    const pairs = Prisma.join(identifiers.map(({ system, value }) => Prisma.sql`(${system}, ${value})`));
+    // Two arrays, not a list of pairs: the statement's text is the same however many identifiers the EHR sends.
+    const systems = identifiers.map(({ system }) => system);
+    const values = identifiers.map(({ value }) => value);
     const rows = await this.prisma.queryDirect<PathwayRow & { matchedPatientId: string }>(
       storedQuery(Prisma.sql`TRUE ORDER BY p.opened_at DESC, p.id`, {
         columns: Prisma.sql`pa.id::text AS "matchedPatientId"`,
-        from: Prisma.sql`(SELECT id FROM patient WHERE (identifier_system, identifier_value) IN (${pairs}) LIMIT 2) matched
+        from: Prisma.sql`(SELECT id FROM patient WHERE (identifier_system, identifier_value) IN (SELECT * FROM unnest(${systems}::text[], ${values}::text[])) LIMIT 2) matched
           JOIN patient pa ON pa.id = matched.id LEFT JOIN pathway p ON p.patient_id = pa.id AND p.closed_at IS NULL`,
       }),
     );

@@ -11,6 +11,7 @@ import type { RequestLoaders } from '../common/graphql/request-loaders.js';
 import { IdArgs } from '../common/graphql/id.args.js';
 import { LocaleArgs } from '../guideline/dto/evaluate-guideline.args.js';
 import { SuggestionModel } from '../guideline/models/guideline-evaluation.model.js';
+import { PatientByIdentifierArgs } from '../patients/dto/patient-by-identifier.args.js';
 import { Patient } from '../patients/models/patient.model.js';
 import { PatientsService } from '../patients/patients.service.js';
 import { ChecklistItemModel } from './models/checklist-item.model.js';
@@ -88,6 +89,9 @@ export class PathwaysResolver {
   private readonly patientsById = (ids: readonly string[]) => this.patients.getMany(ids);
 }
 
+/** A patient read with its pathways (the sidebar's read), which `pathways` then answers from without another query. */
+type PatientWithPathways = Patient & { pathwaysReadWithPatient?: PathwayView[] };
+
 @Resolver(() => Patient)
 export class PatientPathwaysResolver {
   constructor(
@@ -95,16 +99,32 @@ export class PatientPathwaysResolver {
     private readonly accessLog: AccessLogService,
   ) {}
 
+  /** Here, not beside `patient`: the sidebar opens with it, and the patient and its pathways are one statement. */
+  @Query(() => Patient, { description: 'The patient the EHR knows by this identifier.' })
+  @Roles('CLINICIAN', 'AUDITOR', 'INTEGRATION', 'ADMIN')
+  async patientByIdentifier(
+    @Args() { system, value }: PatientByIdentifierArgs,
+    @CurrentUser() user: ActingUser,
+    @OperationName() operation: string,
+  ): Promise<PatientWithPathways> {
+    const { patient, pathways } = await this.pathwaysService.patientWithPathwaysByIdentifier(system, value);
+    this.accessLog.record(user, [patient.id], operation);
+    return { ...patient, pathwaysReadWithPatient: pathways };
+  }
+
   @ResolveField(() => [Pathway], { description: "The patient's pathways, newest first." })
   @Roles(...READERS)
   async pathways(
-    @Parent() patient: Patient,
+    @Parent() patient: PatientWithPathways,
     @Args() { openOnly }: PatientPathwaysArgs,
     @Context('loaders') loaders: RequestLoaders,
     @CurrentUser() user: ActingUser,
     @OperationName() operation: string,
   ): Promise<PathwayView[]> {
-    const pathways = await loaders.of(openOnly ? this.openPathwaysOf : this.pathwaysOf).load(patient.id);
+    const read = patient.pathwaysReadWithPatient;
+    const pathways = read
+      ? read.filter((pathway) => !openOnly || pathway.closedAt === null)
+      : await loaders.of(openOnly ? this.openPathwaysOf : this.pathwaysOf).load(patient.id);
     this.accessLog.record(user, [patient.id], operation);
     return pathways;
   }

@@ -10,7 +10,8 @@ import type { PrismaTransaction } from '../database/prisma.service.js';
 import { referralRuleHolds } from '../guideline/domain/rules/derived-facts.js';
 import { evaluate } from '../guideline/domain/engine/rule-engine.js';
 import { RULE_SET_VERSION } from '../guideline/domain/rules/rule-set.js';
-import { PatientException, PatientExceptionCode } from '../patients/patient.exception.js';
+import type { Patient } from '../patients/models/patient.model.js';
+import { patientNotFound } from '../patients/patient.exception.js';
 import { PatientRepository } from '../patients/patient.repository.js';
 import { PathwayReportProjection } from '../reports/pathway-report.projection.js';
 import { brusselsDate } from '../contract/calendar-date.js';
@@ -53,7 +54,7 @@ export class PathwaysService {
     let opened: StoredPathway | undefined;
     const { result, replayed } = await this.writes.execute({ user, operation, idempotencyKey, input: request }, async (tx, context) => {
       const birthDate = await this.patients.findBirthDate(tx, input.patientId);
-      if (!birthDate) throw new PatientException(PatientExceptionCode.PATIENT_NOT_FOUND, 'No patient with this id', 'patientId');
+      if (!birthDate) throw patientNotFound('patientId');
       const id = randomUUID();
       const site = input.site ?? undefined;
       const decided = runDecide(
@@ -150,6 +151,14 @@ export class PathwaysService {
       byPatient.get(pathway.patientId)!.push(toPathwayView(pathway, now));
     }
     return patientIds.map((id) => byPatient.get(id)!);
+  }
+
+  /** The patient registered under this identifier with all its pathways, newest first: one query. */
+  async patientWithPathwaysByIdentifier(system: string, value: string): Promise<{ patient: Patient; pathways: PathwayView[] }> {
+    const found = await this.pathways.findPatientWithPathways(system, value);
+    if (!found) throw patientNotFound('identifier');
+    const now = this.clock.now();
+    return { patient: found.patient, pathways: found.pathways.map((pathway) => toPathwayView(pathway, now)) };
   }
 
   /**

@@ -14,3 +14,7 @@ const API_CODES: Record<PatientExceptionCode, ApiErrorCode> = {
 };
 
 export class PatientException extends moduleException(API_CODES) {}
+
+export function patientNotFound(field: 'id' | 'identifier' | 'patientId'): PatientException {
+  return new PatientException(PatientExceptionCode.PATIENT_NOT_FOUND, `No patient with this ${field === 'patientId' ? 'id' : field}`, field);
+}

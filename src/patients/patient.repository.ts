@@ -38,11 +38,6 @@ export class PatientRepository {
     return this.select(Prisma.sql`id = ANY(${[...ids]}::uuid[])`);
   }
 
-  async findByIdentifier(system: string, value: string): Promise<Patient | undefined> {
-    const [patient] = await this.select(Prisma.sql`identifier_system = ${system} AND identifier_value = ${value}`);
-    return patient;
-  }
-
   /** The ids of the patients registered under any of these identifiers (system and value): one query. */
   async findIdsByAnyIdentifier(identifiers: readonly { system: string; value: string }[]): Promise<string[]> {
     if (identifiers.length === 0) return [];
@@ -67,11 +62,8 @@ export class PatientRepository {
 
   /** The patients matching `condition` (which may go on with ORDER BY and LIMIT): straight to the driver (see PrismaService.queryDirect). */
   private async select(condition: Prisma.Sql): Promise<Patient[]> {
-    const rows = await this.prisma.queryDirect<PatientRow>(Prisma.sql`
-      SELECT id::text AS id, identifier_system AS "identifierSystem", identifier_value AS "identifierValue",
-        birth_date::text AS "birthDate", sex, version, created_at AS "createdAt"
-      FROM patient WHERE ${condition}`);
-    return rows.map(toPatient);
+    const rows = await this.prisma.queryDirect<PatientColumns>(Prisma.sql`SELECT ${PATIENT_COLUMNS} FROM patient pa WHERE ${condition}`);
+    return rows.map(patientOf);
   }
 
   /** Inserts a registered patient; an identifier already registered (even by a concurrent write) is refused. */
@@ -86,10 +78,34 @@ export class PatientRepository {
 }
 
 /** A patient row as `select` reads it (one raw statement, without the ORM's per-query work): the columns it was inserted with. */
-type PatientRow = NewPatient;
+/**
+ * A patient's columns (the patient table as `pa`), named apart from any other table's, so that a
+ * statement can read them beside another table's columns (the sidebar's patient with its pathways):
+ * `patientOf` reads them back.
+ */
+export const PATIENT_COLUMNS = Prisma.sql`pa.id::text AS patient_id, pa.identifier_system AS patient_identifier_system,
+  pa.identifier_value AS patient_identifier_value, pa.birth_date::text AS patient_birth_date, pa.sex AS patient_sex,
+  pa.version AS patient_version, pa.created_at AS patient_created_at`;
 
-function toPatient({ identifierSystem, identifierValue, ...row }: PatientRow): Patient {
-  return { ...row, identifier: { system: identifierSystem, value: identifierValue } };
+export interface PatientColumns {
+  patient_id: string;
+  patient_identifier_system: string;
+  patient_identifier_value: string;
+  patient_birth_date: CalendarDate;
+  patient_sex: AdministrativeGender;
+  patient_version: number;
+  patient_created_at: Date;
+}
+
+export function patientOf(row: PatientColumns): Patient {
+  return {
+    id: row.patient_id,
+    identifier: { system: row.patient_identifier_system, value: row.patient_identifier_value },
+    birthDate: row.patient_birth_date,
+    sex: row.patient_sex,
+    version: row.patient_version,
+    createdAt: row.patient_created_at,
+  };
 }
 
 function identifierTaken(): PatientException {

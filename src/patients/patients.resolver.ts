@@ -6,7 +6,6 @@ import type { ActingUser } from '../auth/role.js';
 import { OperationName } from '../common/graphql/operation-name.decorator.js';
 import { PageArgs } from '../common/graphql/connection.js';
 import { IdArgs } from '../common/graphql/id.args.js';
-import { PatientByIdentifierArgs } from './dto/patient-by-identifier.args.js';
 import { RegisterPatientInput } from './dto/register-patient.input.js';
 import { PatientConnection } from './models/patient-connection.model.js';
 import { Patient } from './models/patient.model.js';
@@ -34,18 +33,6 @@ export class PatientsResolver {
   @Roles('CLINICIAN', 'AUDITOR', 'INTEGRATION', 'ADMIN')
   async patient(@Args() { id }: IdArgs, @CurrentUser() user: ActingUser, @OperationName() operation: string): Promise<Patient> {
     const patient = await this.patientsService.get(id);
-    this.accessLog.record(user, [patient.id], operation);
-    return patient;
-  }
-
-  @Query(() => Patient, { description: 'The patient the EHR knows by this identifier.' })
-  @Roles('CLINICIAN', 'AUDITOR', 'INTEGRATION', 'ADMIN')
-  async patientByIdentifier(
-    @Args() { system, value }: PatientByIdentifierArgs,
-    @CurrentUser() user: ActingUser,
-    @OperationName() operation: string,
-  ): Promise<Patient> {
-    const patient = await this.patientsService.getByIdentifier(system, value);
     this.accessLog.record(user, [patient.id], operation);
     return patient;
   }

@@ -10,7 +10,7 @@ import { RULE_SET_VERSION } from '../guideline/domain/rules/rule-set.js';
 import type { RegisterPatientInput } from './dto/register-patient.input.js';
 import type { Patient } from './models/patient.model.js';
 import type { RegisterPatientPayload } from './models/register-patient.payload.js';
-import { PatientException, PatientExceptionCode } from './patient.exception.js';
+import { PatientException, PatientExceptionCode, patientNotFound } from './patient.exception.js';
 import { PatientRepository, type PatientPosition } from './patient.repository.js';
 
 @Injectable()
@@ -40,20 +40,14 @@ export class PatientsService {
 
   async get(id: string): Promise<Patient> {
     const patient = await this.patients.findById(id);
-    if (!patient) throw notFound('id');
+    if (!patient) throw patientNotFound('id');
     return patient;
   }
 
   /** Patients by id, in the order of `ids` (a DataLoader batch), a not-found error for an unknown one: one query. */
   async getMany(ids: readonly string[]): Promise<(Patient | Error)[]> {
     const byId = new Map((await this.patients.findByIds(ids)).map((patient) => [patient.id, patient]));
-    return ids.map((id) => byId.get(id) ?? notFound('id'));
-  }
-
-  async getByIdentifier(system: string, value: string): Promise<Patient> {
-    const patient = await this.patients.findByIdentifier(system, value);
-    if (!patient) throw notFound('identifier');
-    return patient;
+    return ids.map((id) => byId.get(id) ?? patientNotFound('id'));
   }
 
   /** Patients in registration order, keyset-paginated on (createdAt, id). */
@@ -74,8 +68,4 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 function parsePatientCursor(cursor: string): PatientPosition {
   const { instant, key } = decodeInstantKeyCursor(cursor, UUID);
   return { createdAt: instant, id: key };
-}
-
-function notFound(field: 'id' | 'identifier'): PatientException {
-  return new PatientException(PatientExceptionCode.PATIENT_NOT_FOUND, `No patient with this ${field}`, field);
 }
