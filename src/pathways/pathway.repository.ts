@@ -121,13 +121,12 @@ export class PathwayRepository {
     identifiers: readonly { system: string; value: string }[],
   ): Promise<{ patientIds: string[]; pathways: StoredPathway[] }> {
     if (identifiers.length === 0) return { patientIds: [], pathways: [] };
-    // Two arrays, not a list of pairs: the statement's text is the same however many identifiers the EHR sends.
-    const systems = identifiers.map(({ system }) => system);
-    const values = identifiers.map(({ value }) => value);
+    // A list of pairs, not two arrays to unnest: PostgreSQL's generic plan for arrays scans the whole patient table.
+    const pairs = Prisma.join(identifiers.map(({ system, value }) => Prisma.sql`(${system}, ${value})`));
     const rows = await this.prisma.queryDirect<PathwayRow & { matchedPatientId: string }>(
       storedQuery(Prisma.sql`TRUE ORDER BY p.opened_at DESC, p.id`, {
         columns: Prisma.sql`pa.id::text AS "matchedPatientId"`,
-        from: Prisma.sql`(SELECT id FROM patient WHERE (identifier_system, identifier_value) IN (SELECT * FROM unnest(${systems}::text[], ${values}::text[])) LIMIT 2) matched
+        from: Prisma.sql`(SELECT id FROM patient WHERE (identifier_system, identifier_value) IN (${pairs}) LIMIT 2) matched
           JOIN patient pa ON pa.id = matched.id LEFT JOIN pathway p ON p.patient_id = pa.id AND p.closed_at IS NULL`,
       }),
     );
