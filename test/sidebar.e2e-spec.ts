@@ -22,13 +22,16 @@ describe('the sidebar read', () => {
     });
   });
 
+  async function identifierOf(patientId: string): Promise<{ system: string; value: string }> {
+    const { patient } = await app.graphqlOk<{ patient: { identifier: { system: string; value: string } } }>(
+      `query ($id: ID!) { patient(id: $id) { identifier { system value } } }`,
+      { id: patientId },
+    );
+    return patient.identifier;
+  }
+
   async function sidebarFor(hip: PathwayDriver) {
-    const { identifier } = (
-      await app.graphqlOk<{ patient: { identifier: { system: string; value: string } } }>(
-        `query ($id: ID!) { patient(id: $id) { identifier { system value } } }`,
-        { id: hip.patientId },
-      )
-    ).patient;
+    const identifier = await identifierOf(hip.patientId);
     queries = 0;
     const data = await app.graphqlOk<{ patientByIdentifier: { id: string; pathways: PathwayView[] } }>(
       SIDEBAR,
@@ -85,12 +88,7 @@ describe('the sidebar read', () => {
         { input: { patientId: closed.patientId, side: 'RIGHT', idempotencyKey: newKey() } },
       )
       .then((data) => data.openPathway);
-    const { identifier } = (
-      await app.graphqlOk<{ patient: { identifier: { system: string; value: string } } }>(
-        `query ($id: ID!) { patient(id: $id) { identifier { system value } } }`,
-        { id: closed.patientId },
-      )
-    ).patient;
+    const identifier = await identifierOf(closed.patientId);
 
     queries = 0;
     const { patientByIdentifier } = await app.graphqlOk<{ patientByIdentifier: { all: { id: string }[]; open: { id: string }[] } }>(
