@@ -107,9 +107,7 @@ export class PathwayRepository {
       }),
     );
     if (rows.length === 0) return undefined;
-    // A patient without a pathway comes as one row without a pathway.
-    const pathwayRows = rows.filter((row) => (row.id as string | null) !== null);
-    return { patient: patientOf(rows[0]), pathways: (await this.states.withCurrentStates(pathwayRows)).map(toStoredPathway) };
+    return { patient: patientOf(rows[0]), pathways: await this.pathwaysOfPatientRows(rows) };
   }
 
   /**
@@ -130,10 +128,13 @@ export class PathwayRepository {
           JOIN patient pa ON pa.id = matched.id LEFT JOIN pathway p ON p.patient_id = pa.id AND p.closed_at IS NULL`,
       }),
     );
-    const patientIds = [...new Set(rows.map((row) => row.matchedPatientId))];
-    // A patient without an open pathway comes as one row without a pathway.
+    return { patientIds: [...new Set(rows.map((row) => row.matchedPatientId))], pathways: await this.pathwaysOfPatientRows(rows) };
+  }
+
+  /** The pathways of rows read from the patient table joined with its pathways: a patient without one comes as one row without a pathway. */
+  private async pathwaysOfPatientRows(rows: readonly PathwayRow[]): Promise<StoredPathway[]> {
     const pathwayRows = rows.filter((row) => (row.id as string | null) !== null);
-    return { patientIds, pathways: (await this.states.withCurrentStates(pathwayRows)).map(toStoredPathway) };
+    return (await this.states.withCurrentStates(pathwayRows)).map(toStoredPathway);
   }
 
   /**

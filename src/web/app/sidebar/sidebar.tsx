@@ -381,14 +381,7 @@ function SuggestionCard({ suggestion, ...props }: PanelProps & { suggestion: Sug
             {messages.comment}
             <textarea required rows={2} maxLength={2000} value={comment} onInput={(event) => setComment(event.currentTarget.value)} />
           </label>
-          <div class="row">
-            <button type="submit" disabled={busy}>
-              {messages.sendOverride}
-            </button>
-            <button type="button" class="secondary" onClick={() => setOverriding(false)}>
-              {messages.cancel}
-            </button>
-          </div>
+          <SubmitOrCancel label={messages.sendOverride} busy={busy} onCancel={() => setOverriding(false)} />
         </form>
       )}
       {result && <Notice kind={result.kind}>{result.text}</Notice>}
@@ -467,14 +460,7 @@ function EnteredInErrorForm({ event, ...props }: PanelProps & { event: TimelineE
             {messages.enteredInErrorReason}
             <input type="text" required maxLength={500} value={reason} onInput={(input) => setReason(input.currentTarget.value)} />
           </label>
-          <div class="row">
-            <button type="submit" disabled={busy}>
-              {messages.markEnteredInError}
-            </button>
-            <button type="button" class="secondary" onClick={() => setOpen(false)}>
-              {messages.cancel}
-            </button>
-          </div>
+          <SubmitOrCancel label={messages.markEnteredInError} busy={busy} onCancel={() => setOpen(false)} />
         </form>
       )}
       {result && <Notice kind={result.kind}>{result.text}</Notice>}
@@ -558,18 +544,30 @@ function ChecklistRow({ item, ...props }: PanelProps & { item: ChecklistItem }) 
               <input type="text" required maxLength={500} value={reason} onInput={(event) => setReason(event.currentTarget.value)} />
             </label>
           )}
-          <div class="row">
-            <button type="submit" disabled={busy}>
-              {mode === 'notApplicable' ? messages.markNotApplicable : messages.record}
-            </button>
-            <button type="button" class="secondary" onClick={() => setMode('closed')}>
-              {messages.cancel}
-            </button>
-          </div>
+          <SubmitOrCancel
+            label={mode === 'notApplicable' ? messages.markNotApplicable : messages.record}
+            busy={busy}
+            onCancel={() => setMode('closed')}
+          />
         </form>
       )}
       {result && <Notice kind={result.kind}>{result.text}</Notice>}
     </li>
+  );
+}
+
+/** A form's last row: its submit button (disabled while it is sent) and a cancel button that closes it. */
+function SubmitOrCancel({ label, busy, onCancel }: { label: string; busy: boolean; onCancel: () => void }) {
+  const messages = useMessages(MESSAGES);
+  return (
+    <div class="row">
+      <button type="submit" disabled={busy}>
+        {label}
+      </button>
+      <button type="button" class="secondary" onClick={onCancel}>
+        {messages.cancel}
+      </button>
+    </div>
   );
 }
 
