@@ -21,7 +21,8 @@
  * BENCH_DATABASE_URL (server to create `bench_compare` on; default
  * postgresql://postgres@127.0.0.1:5432/postgres), BENCH_PATIENTS (patients seeded; the sidebar is spread
  * over those with an open pathway; default 1000), BENCH_SECONDS (per run, default 10), BENCH_ROUNDS
- * (default 2), BENCH_CONNECTIONS (default 32), BENCH_PROFILE_DIR (a folder for the service's CPU profile).
+ * (default 2), BENCH_CONNECTIONS (default 32), BENCH_PROFILE_DIR (a folder for the service's CPU profile),
+ * BENCH_SCENARIOS (the letters of the loads to run beside the floor, to profile one: default bcd).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:https';
@@ -53,6 +54,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
+const SCENARIOS = process.env.BENCH_SCENARIOS ?? 'bcd';
 const WARM_UP_SECONDS = 3;
 /** After a run and before its CPU is read, so that the read path's buffered writes (access log, impressions: flushed every second) count in the run that caused them. */
 const SETTLE_MS = 1500;
@@ -82,6 +84,8 @@ interface Load {
 }
 
 interface Scenario {
+  /** Its letter in the labels and in BENCH_SCENARIOS. */
+  key: 'a' | 'b' | 'c' | 'd';
   label: string;
   target: ServiceProcess;
   /** A fresh load for each run. */
@@ -293,16 +297,19 @@ async function main(): Promise<void> {
     }));
     const runId = `compare-${Date.now().toString(36)}`;
     let run = 0;
-    const scenarios: Scenario[] = [
-      { label: '(a) floor', target: floor, load: () => Promise.resolve(cycling(sidebarBodies(FLOOR_SIDEBAR))) },
-      { label: '(b) sidebar read', target: service, load: () => Promise.resolve(cycling(sidebarBodies(SIDEBAR))) },
-      {
-        label: '(c) evaluateGuideline',
-        target: service,
-        load: () => Promise.resolve(cycling(factSets.map((facts) => JSON.stringify({ query: EVALUATE, variables: { facts } })))),
-      },
-      { label: '(d) recording', target: service, load: () => recordings(databaseUrl, `${runId}-${++run}`) },
-    ];
+    const scenarios = (
+      [
+        { key: 'a', label: '(a) floor', target: floor, load: () => Promise.resolve(cycling(sidebarBodies(FLOOR_SIDEBAR))) },
+        { key: 'b', label: '(b) sidebar read', target: service, load: () => Promise.resolve(cycling(sidebarBodies(SIDEBAR))) },
+        {
+          key: 'c',
+          label: '(c) evaluateGuideline',
+          target: service,
+          load: () => Promise.resolve(cycling(factSets.map((facts) => JSON.stringify({ query: EVALUATE, variables: { facts } })))),
+        },
+        { key: 'd', label: '(d) recording', target: service, load: () => recordings(databaseUrl, `${runId}-${++run}`) },
+      ] satisfies Scenario[]
+    ).filter(({ key }) => key === 'a' || SCENARIOS.includes(key));
     const openPathways = (await openPathwayVersions(databaseUrl)).length;
     console.log(
       `Seeded ${written.patients.toLocaleString('en')} patients (${identifiers.length.toLocaleString('en')} with an open pathway; ${openPathways.toLocaleString('en')} open pathways); ` +
@@ -334,14 +341,22 @@ async function main(): Promise<void> {
     }
     for (const [index, scenario] of scenarios.entries()) console.log(row(`${scenario.label}, all`, all[index], all[0]));
 
-    const [floorAll, sidebarAll, , recordingAll] = all;
-    const throughputRatio = sidebarAll.requestsPerSecond / floorAll.requestsPerSecond;
-    const p99Ratio = sidebarAll.p99 / floorAll.p99;
-    console.log(
-      `\nTargets: sidebar throughput ${throughputRatio.toFixed(2)} of the floor's (>= ${TARGET_SIDEBAR_THROUGHPUT_RATIO}: ${met(throughputRatio >= TARGET_SIDEBAR_THROUGHPUT_RATIO)}); ` +
-        `sidebar p99 ${p99Ratio.toFixed(2)}x the floor's (<= ${TARGET_SIDEBAR_P99_RATIO}x: ${met(p99Ratio <= TARGET_SIDEBAR_P99_RATIO)}); ` +
-        `recordings ${recordingAll.requestsPerSecond.toFixed(0)}/s (>= ${TARGET_RECORDINGS_PER_SECOND}: ${met(recordingAll.requestsPerSecond >= TARGET_RECORDINGS_PER_SECOND)}).`,
-    );
+    const figuresFor = (key: Scenario['key']) => all[scenarios.findIndex((scenario) => scenario.key === key)] as Figures | undefined;
+    const [floorAll, sidebarAll, recordingAll] = [figuresFor('a')!, figuresFor('b'), figuresFor('d')];
+    const targets: string[] = [];
+    if (sidebarAll) {
+      const throughputRatio = sidebarAll.requestsPerSecond / floorAll.requestsPerSecond;
+      const p99Ratio = sidebarAll.p99 / floorAll.p99;
+      targets.push(
+        `sidebar throughput ${throughputRatio.toFixed(2)} of the floor's (>= ${TARGET_SIDEBAR_THROUGHPUT_RATIO}: ${met(throughputRatio >= TARGET_SIDEBAR_THROUGHPUT_RATIO)})`,
+        `sidebar p99 ${p99Ratio.toFixed(2)}x the floor's (<= ${TARGET_SIDEBAR_P99_RATIO}x: ${met(p99Ratio <= TARGET_SIDEBAR_P99_RATIO)})`,
+      );
+    }
+    if (recordingAll) {
+      const perSecond = recordingAll.requestsPerSecond;
+      targets.push(`recordings ${perSecond.toFixed(0)}/s (>= ${TARGET_RECORDINGS_PER_SECOND}: ${met(perSecond >= TARGET_RECORDINGS_PER_SECOND)})`);
+    }
+    if (targets.length > 0) console.log(`\nTargets: ${targets.join('; ')}.`);
     console.log(
       `Audit chains after the recordings: ${chains.firstBrokenLink ? `BROKEN at ${JSON.stringify(chains.firstBrokenLink)}` : 'intact'} ` +
         `(${chains.streams.toLocaleString('en')} streams, ${chains.events.toLocaleString('en')} events).`,

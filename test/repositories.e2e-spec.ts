@@ -4,12 +4,15 @@ import { openDatabase } from '../src/database/database-connection.js';
 import { Prisma } from '../src/generated/prisma/client.js';
 import { migrateDatabase } from '../src/database/migrations.js';
 import { PrismaService, type PrismaTransaction } from '../src/database/prisma.service.js';
-import { WriteBatch } from '../src/database/write-batch.js';
+import { STALE_READ_SQLSTATE, WriteBatch } from '../src/database/write-batch.js';
+import { AuditedWriteService } from '../src/audit/audited-write.service.js';
+import { verifyAuditLog } from '../src/audit/audit-verifier.js';
+import { Clock } from '../src/common/clock.js';
 import { AuditLogService, type WriteContext } from '../src/audit/audit-log.service.js';
 import type { HipSide } from '../src/contract/vocabulary.js';
 import { commit, decide, type PathwayState } from '../src/pathways/domain/pathway-state-machine.js';
 import { PathwayException } from '../src/pathways/pathway.exception.js';
-import { PathwayRepository } from '../src/pathways/pathway.repository.js';
+import { PathwayRepository, type PathwayForWrite } from '../src/pathways/pathway.repository.js';
 import { PathwayStateLoader } from '../src/pathways/pathway-state-loader.js';
 import { AdministrativeGender } from '../src/patients/models/patient.model.js';
 import { PatientException } from '../src/patients/patient.exception.js';
@@ -119,7 +122,7 @@ describe('the repositories', () => {
     const firstLocked = new Promise<void>((resolve) => (announceFirstLocked = resolve));
 
     const first = prisma.$transaction(async (tx) => {
-      const current = (await pathways.lock(tx, pathwayId))!;
+      const current = (await pathways.readForWrite(tx, pathwayId))!;
       order.push(`first locked version ${current.version}`);
       announceFirstLocked();
       await anotherTransactionIsWaiting();
@@ -128,7 +131,7 @@ describe('the repositories', () => {
     });
     await firstLocked;
     const second = prisma.$transaction(async (tx) => {
-      const current = (await pathways.lock(tx, pathwayId))!;
+      const current = (await pathways.readForWrite(tx, pathwayId))!;
       order.push(`second locked version ${current.version}`);
     });
     await Promise.all([first, second]);
@@ -142,7 +145,7 @@ describe('the repositories', () => {
     const firstLocked = new Promise<void>((resolve) => (announceFirstLocked = resolve));
 
     const first = prisma.$transaction(async (tx) => {
-      const current = (await pathways.lock(tx, pathwayId))!;
+      const current = (await pathways.readForWrite(tx, pathwayId))!;
       announceFirstLocked();
       await anotherTransactionIsWaiting();
       const context = writeContext();
@@ -152,7 +155,7 @@ describe('the repositories', () => {
     });
     await firstLocked;
     const second = prisma.$transaction(async (tx) => {
-      const current = (await pathways.lock(tx, pathwayId))!;
+      const current = (await pathways.readForWrite(tx, pathwayId))!;
       return auditLog.lockedStream(tx, pathwayId, current.stream);
     });
     const [, stream] = await Promise.all([first, second]);
@@ -182,7 +185,7 @@ describe('the repositories', () => {
     const pathwayId = await openPathway(patient, 'LEFT');
     const closedAt = new Date('2026-11-02T10:00:00.000Z');
     await prisma.$transaction(async (tx) => {
-      const current = (await pathways.lock(tx, pathwayId))!;
+      const current = (await pathways.readForWrite(tx, pathwayId))!;
       const state: PathwayState = { ...current.state, stage: 'CLOSED', closeReason: 'COMPLETED', version: current.version + 1 };
       await update(tx, current, { state, updatedAt: closedAt, addedDeviations: 1 });
     });
@@ -274,7 +277,7 @@ describe('the repositories', () => {
     const newer = await openPathway(first, 'RIGHT', new Date('2026-06-01T00:00:00.000Z'));
     const ofSecond = await openPathway(second, 'LEFT', new Date('2026-03-01T00:00:00.000Z'));
     await prisma.$transaction(async (tx) => {
-      const current = (await pathways.lock(tx, older))!;
+      const current = (await pathways.readForWrite(tx, older))!;
       await update(tx, current, {
         state: { ...current.state, stage: 'CLOSED', closeReason: 'COMPLETED', version: 2 },
         updatedAt: new Date(),
@@ -286,6 +289,133 @@ describe('the repositories', () => {
     expect(all.map((pathway) => pathway.id)).toEqual([newer, ofSecond, older]);
     const open = await pathways.listForPatients([first.id, second.id], true);
     expect(open.map((pathway) => pathway.id)).toEqual([newer, ofSecond]);
+  });
+
+  describe('writes read without a lock, their batch guarded on the version read', () => {
+    /** Adds a note to the pathway as read: the stream's next event and the pathway's next version, in `context`'s batch. */
+    async function addNote(context: WriteContext, read: PathwayForWrite, note: string): Promise<void> {
+      const { stream: columns, ...current } = read;
+      const stream = await auditLog.lockedStream(undefined, current.id, columns);
+      auditLog.append(context, stream, current.version, [{ type: 'NOTE_ADDED', payload: { note }, ruleSetVersion: RULE_SET_VERSION }]);
+      pathways.update(context.batch, current, {
+        state: { ...current.state, version: current.version + 1 },
+        updatedAt: new Date(),
+        addedDeviations: 0,
+      });
+    }
+
+    /** A whole guarded write of a note, as one writer does it: read, decide, send. */
+    async function writeNote(pathwayId: string, note: string): Promise<void> {
+      const context = writeContext();
+      await addNote(context, (await pathways.readForWrite(undefined, pathwayId))!, note);
+      await prisma.queryDirect(context.batch.statement()!);
+    }
+
+    async function notesOf(pathwayId: string): Promise<unknown[]> {
+      const events = await auditLog.readStream(pathwayId, 0, 100);
+      return events.map((event) => [event.sequence, event.type, event.payload.note]);
+    }
+
+    it('refuses the whole batch when another writer wrote the pathway between its read and its write', async () => {
+      const pathwayId = await openPathway(await registerPatient());
+      const context = writeContext();
+      await addNote(context, (await pathways.readForWrite(undefined, pathwayId))!, 'late');
+      await writeNote(pathwayId, 'first');
+
+      await expect(prisma.queryDirect(context.batch.statement()!)).rejects.toMatchObject({ code: STALE_READ_SQLSTATE });
+      expect(await notesOf(pathwayId)).toEqual([
+        [1, 'PATHWAY_OPENED', undefined],
+        [2, 'NOTE_ADDED', 'first'],
+      ]);
+      expect(await pathways.findById(pathwayId)).toMatchObject({ version: 2 });
+      const [{ lastSequence }] = await prisma.$queryRaw<{ lastSequence: number }[]>`
+        SELECT last_sequence AS "lastSequence" FROM audit_stream WHERE id = ${pathwayId}::uuid`;
+      expect(lastSequence).toBe(2);
+    });
+
+    it('applies a batch whose pathway is as it read it', async () => {
+      const pathwayId = await openPathway(await registerPatient());
+      await writeNote(pathwayId, 'first');
+      await writeNote(pathwayId, 'second');
+
+      expect(await notesOf(pathwayId)).toEqual([
+        [1, 'PATHWAY_OPENED', undefined],
+        [2, 'NOTE_ADDED', 'first'],
+        [3, 'NOTE_ADDED', 'second'],
+      ]);
+      expect((await verifyAuditLog(prisma)).firstBrokenLink).toBeUndefined();
+    });
+
+    describe('AuditedWriteService.executeGuarded', () => {
+      const writes = () => new AuditedWriteService(prisma, new Clock());
+      const request = () => ({
+        user: { userId: 'dr.test', role: 'CLINICIAN' as const },
+        operation: 'addNote',
+        idempotencyKey: randomUUID(),
+        input: {},
+      });
+
+      /** The work of a note write that, while `interfere` says so, lets another writer write the pathway between its read and its write. */
+      function noteWork(pathwayId: string, interfere: (tx: PrismaTransaction | undefined) => boolean, reads: string[]) {
+        return async (tx: PrismaTransaction | undefined, context: WriteContext) => {
+          const read = (await pathways.readForWrite(tx, pathwayId))!;
+          reads.push(`${tx ? 'locked' : 'unlocked'} read at version ${read.version}`);
+          if (interfere(tx)) await writeNote(pathwayId, `concurrent ${reads.length}`);
+          await addNote(context, read, 'mine');
+          return { noted: true };
+        };
+      }
+
+      it('starts again from its read when another writer came in between, and records its events after that writer’s', async () => {
+        const pathwayId = await openPathway(await registerPatient());
+        const reads: string[] = [];
+        const outcome = await writes().executeGuarded(
+          request(),
+          noteWork(pathwayId, () => reads.length === 1, reads),
+        );
+
+        expect(outcome).toEqual({ result: { noted: true }, replayed: false });
+        expect(reads).toEqual(['unlocked read at version 1', 'unlocked read at version 2']);
+        expect(await notesOf(pathwayId)).toEqual([
+          [1, 'PATHWAY_OPENED', undefined],
+          [2, 'NOTE_ADDED', 'concurrent 1'],
+          [3, 'NOTE_ADDED', 'mine'],
+        ]);
+        expect((await verifyAuditLog(prisma)).firstBrokenLink).toBeUndefined();
+      });
+
+      it('ends under the row lock when other writers keep coming in between', async () => {
+        const pathwayId = await openPathway(await registerPatient());
+        const reads: string[] = [];
+        await writes().executeGuarded(
+          request(),
+          noteWork(pathwayId, (tx) => tx === undefined, reads),
+        );
+
+        expect(reads).toEqual(['unlocked read at version 1', 'unlocked read at version 2', 'locked read at version 3']);
+        expect(await notesOf(pathwayId)).toEqual([
+          [1, 'PATHWAY_OPENED', undefined],
+          [2, 'NOTE_ADDED', 'concurrent 1'],
+          [3, 'NOTE_ADDED', 'concurrent 2'],
+          [4, 'NOTE_ADDED', 'mine'],
+        ]);
+      });
+
+      it('refuses a work that adds no guard, and writes nothing', async () => {
+        const pathwayId = await openPathway(await registerPatient());
+        const unguarded = async (tx: PrismaTransaction | undefined, context: WriteContext) => {
+          const { stream: columns, ...current } = (await pathways.readForWrite(tx, pathwayId))!;
+          const stream = await auditLog.lockedStream(tx, pathwayId, columns);
+          auditLog.append(context, stream, current.version, [
+            { type: 'NOTE_ADDED', payload: { note: 'unguarded' }, ruleSetVersion: RULE_SET_VERSION },
+          ]);
+          return { noted: true };
+        };
+
+        await expect(writes().executeGuarded(request(), unguarded)).rejects.toThrow('A guarded write added no guard to its batch');
+        expect(await notesOf(pathwayId)).toEqual([[1, 'PATHWAY_OPENED', undefined]]);
+      });
+    });
   });
 
   describe('statements sent straight to the driver (PrismaService.queryDirect)', () => {

@@ -166,15 +166,15 @@ export class AuditLogService {
   }
 
   /**
-   * The stream a locking read joined as `s` (FROM ... JOIN audit_stream s ... FOR UPDATE OF ..., s)
-   * with `lockedStreamColumns`. A read that waited for the lock sees the locked row as the
-   * concurrent write left it, but its events from before: then they are read again.
+   * The stream a write's read joined as `s` (FROM ... JOIN audit_stream s, locked inside `tx` with
+   * FOR UPDATE OF ..., s) with `LOCKED_STREAM_COLUMNS`. A read that waited for the lock sees the
+   * locked row as the concurrent write left it, but its events from before: then they are read again.
    */
-  async lockedStream(tx: PrismaTransaction, streamId: string, columns: LockedStreamColumns): Promise<LockedStream> {
+  async lockedStream(tx: PrismaTransaction | undefined, streamId: string, columns: LockedStreamColumns): Promise<LockedStream> {
     const head = { id: streamId, lastSequence: columns.streamLastSequence, lastHash: columns.streamLastHash };
     const events = columns.streamEvents.map(fromJsonEvent);
     const complete = events.length === head.lastSequence && (events.at(-1)?.sequence ?? 0) === head.lastSequence;
-    return { ...head, events: complete ? events : await this.readStreamWithMeta(tx, streamId) };
+    return { ...head, events: complete ? events : await this.readStreamWithMeta(tx ?? this.prisma, streamId) };
   }
 }
 

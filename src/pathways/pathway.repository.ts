@@ -50,8 +50,8 @@ export interface PathwayChange {
   addedDeviations: number;
 }
 
-/** A pathway read under its row lock, with its audit stream's columns (see AuditLogService.lockedStream). */
-export type LockedPathway = StoredPathway & { stream: LockedStreamColumns };
+/** A pathway read for a write (under its row lock, or for a guarded write), with its audit stream's columns (see AuditLogService.lockedStream). */
+export type PathwayForWrite = StoredPathway & { stream: LockedStreamColumns };
 
 /** A pathway row joined with its patient's birth date, as `storedQuery` reads it. */
 type PathwayRow = Omit<StoredPathway, 'state'> & { state: Prisma.JsonValue; stateSchemaVersion: number };
@@ -65,16 +65,15 @@ export class PathwayRepository {
   ) {}
 
   /**
-   * Locks the pathway's row and its audit stream's until `tx` ends (a concurrent writer waits for
-   * them), and reads both, the stream's events included: one statement.
+   * The pathway and its audit stream, the stream's events included, as a write reads them: one
+   * statement. Inside `tx` it locks both rows until `tx` ends (a concurrent writer waits for them);
+   * without, it reads without locks, for a write whose batch is guarded on the version read.
    */
-  async lock(tx: PrismaTransaction, id: string): Promise<LockedPathway | undefined> {
-    const [row] = await tx.$queryRaw<(PathwayRow & LockedStreamColumns)[]>(
-      storedQuery(Prisma.sql`p.id = ${id}::uuid FOR UPDATE OF p, s`, {
-        columns: LOCKED_STREAM_COLUMNS,
-        join: Prisma.sql`JOIN audit_stream s ON s.id = p.id`,
-      }),
-    );
+  async readForWrite(tx: PrismaTransaction | undefined, id: string): Promise<PathwayForWrite | undefined> {
+    const stream = { columns: LOCKED_STREAM_COLUMNS, join: Prisma.sql`JOIN audit_stream s ON s.id = p.id` };
+    const [row] = tx
+      ? await tx.$queryRaw<(PathwayRow & LockedStreamColumns)[]>(storedQuery(Prisma.sql`p.id = ${id}::uuid FOR UPDATE OF p, s`, stream))
+      : await this.prisma.queryDirect<PathwayRow & LockedStreamColumns>(storedQuery(Prisma.sql`p.id = ${id}::uuid`, stream));
     if (!row) return undefined;
     const { streamLastSequence, streamLastHash, streamEvents, ...pathway } = row;
     return { ...toStoredPathway(await this.states.withCurrentState(pathway, tx)), stream: { streamLastSequence, streamLastHash, streamEvents } };
@@ -187,17 +186,20 @@ export class PathwayRepository {
   }
 
   /**
-   * Writes the pathway's new state over `current`, read under the lock (added to the write's batch),
-   * and answers the row as it will be; closing it frees its hip for a new pathway.
+   * Writes the pathway's new state over `current` as the batch's guard, and answers the row as it
+   * will be; closing it frees its hip for a new pathway. The update names the version read, so a
+   * write read without a lock refuses to overwrite a concurrent write's (WriteBatch.guardWith).
+   * It is the batch's first write: a writer that locks the pathway and its stream locks them in
+   * this order too, so that no two writers wait for each other.
    */
   update(batch: WriteBatch, current: StoredPathway, { state, updatedAt, addedDeviations }: PathwayChange): StoredPathway {
     const closing = state.stage === 'CLOSED' && current.state.stage !== 'CLOSED';
     const closedAt = closing ? updatedAt : current.closedAt;
     const deviationCount = current.deviationCount + addedDeviations;
-    batch.add(Prisma.sql`UPDATE pathway SET stage = ${state.stage}, version = ${state.version}, state = ${JSON.stringify(state)}::jsonb,
+    batch.guardWith(Prisma.sql`UPDATE pathway SET stage = ${state.stage}, version = ${state.version}, state = ${JSON.stringify(state)}::jsonb,
       state_schema_version = ${PATHWAY_STATE_SCHEMA_VERSION}, updated_at = ${updatedAt}::timestamptz, deviation_count = ${deviationCount}
       ${closing ? Prisma.sql`, open_side = NULL, closed_at = ${updatedAt}::timestamptz, close_reason = ${state.closeReason ?? null}` : Prisma.empty}
-      WHERE id = ${current.id}::uuid`);
+      WHERE id = ${current.id}::uuid AND version = ${current.version}`);
     return { ...current, state, version: state.version, updatedAt, closedAt, deviationCount };
   }
 }

@@ -83,7 +83,7 @@ export class PathwaysService {
     const { idempotencyKey, ...request } = input;
     const command = input.toCommand();
     let written: StoredPathway | undefined;
-    const { result, replayed } = await this.writes.execute({ user, operation, idempotencyKey, input: request }, async (tx, context) => {
+    const { result, replayed } = await this.writes.executeGuarded({ user, operation, idempotencyKey, input: request }, async (tx, context) => {
       const outcome = await this.runCommand(tx, context, input.pathwayId, command, { expectedVersion: input.expectedVersion, note: input.note });
       written = outcome.pathway;
       return outcome.result;
@@ -97,26 +97,27 @@ export class PathwaysService {
    */
   async giveCardFeedback(operation: string, feedback: CardFeedback, user: ActingUser): Promise<void> {
     const { issuedCard, command, idempotencyKey, input } = feedback;
-    await this.writes.execute({ user, operation, idempotencyKey, input }, async (tx, context) => {
+    await this.writes.executeGuarded({ user, operation, idempotencyKey, input }, async (tx, context) => {
       const { result } = await this.runCommand(tx, context, issuedCard.pathwayId, command, { issuedCard });
       return result;
     });
   }
 
   /**
-   * Locks and reads the pathway with its events (one statement), decides, and adds the events, the
-   * new state and the reporting rows to the write's batch. Answers the pathway as it will be.
+   * Reads the pathway with its events (one statement; locked inside `tx`), decides, and adds the
+   * events, the new state (the batch's guard) and the reporting rows to the write's batch. Answers
+   * the pathway as it will be.
    */
   private async runCommand(
-    tx: PrismaTransaction,
+    tx: PrismaTransaction | undefined,
     context: WriteContext,
     pathwayId: string,
     command: PathwayCommand,
     { expectedVersion, note, issuedCard }: { expectedVersion?: number; note?: string; issuedCard?: IssuedCard },
   ): Promise<{ result: WrittenPathway; pathway: StoredPathway }> {
-    const locked = await this.pathways.lock(tx, pathwayId);
-    if (!locked) throw pathwayNotFound();
-    const { stream: streamColumns, ...current } = locked;
+    const read = await this.pathways.readForWrite(tx, pathwayId);
+    if (!read) throw pathwayNotFound();
+    const { stream: streamColumns, ...current } = read;
     if (expectedVersion !== undefined && current.version !== expectedVersion) throw staleVersion();
     const stream = await this.auditLog.lockedStream(tx, current.id, streamColumns);
     const decision = { ...decisionContext(toPathwayView(current, context.recordedAt), current.patientBirthDate, context.recordedAt), issuedCard };
