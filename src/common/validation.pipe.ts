@@ -31,6 +31,13 @@ function malformedStrings(value: unknown, path: string): string[] {
   return [];
 }
 
+/**
+ * A GraphQL resolver's parent, context and info (@nestjs/graphql's GqlParamtype ROOT, CONTEXT and
+ * INFO, which it does not export): the service's own values, which the pipe is also given. Judging
+ * them as input would walk every field resolver's parent for nothing.
+ */
+export const GRAPHQL_OWN_VALUES: readonly unknown[] = [0, 1, 2];
+
 /** class-validator's errors, from the exception factory to `transform`, which knows the argument's name. */
 class ValidationFailure extends Error {
   constructor(readonly errors: ValidationError[]) {
@@ -58,6 +65,7 @@ class ApiValidationPipe extends ValidationPipe {
       if (error instanceof ValidationFailure) throw new InputValidationException(invalidFields(error.errors, argument, owner));
       throw error;
     }
+    if (GRAPHQL_OWN_VALUES.includes(metadata.type)) return validated;
     // Once unknown fields are refused, so that every path named is a field of the input.
     const malformed = malformedStrings(validated, argument);
     if (malformed.length > 0) throw new InputValidationException(malformed.map((field) => ({ field, rule: PLAIN_TEXT_RULE })));
