@@ -291,6 +291,37 @@ describe('the repositories', () => {
     expect(open.map((pathway) => pathway.id)).toEqual([newer, ofSecond]);
   });
 
+  it('answers sidebar reads that arrive together with one statement, each caller its own patient and pathways', async () => {
+    const [first, second, withoutPathway] = [await registerPatient(), await registerPatient(), await registerPatient()];
+    const firstLeft = await openPathway(first, 'LEFT', new Date('2026-01-01T00:00:00.000Z'));
+    const firstRight = await openPathway(first, 'RIGHT', new Date('2026-02-01T00:00:00.000Z'));
+    const secondLeft = await openPathway(second, 'LEFT');
+    const statements: string[] = [];
+    prisma.queryTimer.listenToStatements((sql) => statements.push(sql));
+    try {
+      const read = (patient: NewPatient) => pathways.findPatientWithPathways(patient.identifierSystem, patient.identifierValue);
+      const answers = await Promise.all([
+        read(first),
+        read(second),
+        read(withoutPathway),
+        pathways.findPatientWithPathways('urn:oid:1.2.3', 'unknown'),
+        read(first),
+      ]);
+
+      expect(statements).toHaveLength(1);
+      const idsOf = (answer: (typeof answers)[number]) => answer && [answer.patient.id, answer.pathways.map((pathway) => pathway.id)];
+      expect(answers.map(idsOf)).toEqual([
+        [first.id, [firstRight, firstLeft]],
+        [second.id, [secondLeft]],
+        [withoutPathway.id, []],
+        undefined,
+        [first.id, [firstRight, firstLeft]],
+      ]);
+    } finally {
+      prisma.queryTimer.listenToStatements(undefined);
+    }
+  });
+
   describe('writes read without a lock, their batch guarded on the version read', () => {
     /** Adds a note to the pathway as read: the stream's next event and the pathway's next version, in `context`'s batch. */
     async function addNote(context: WriteContext, read: PathwayForWrite, note: string): Promise<void> {

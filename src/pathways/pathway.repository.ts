@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
 import { Prisma } from '../generated/prisma/client.js';
 import { LOCKED_STREAM_COLUMNS, type LockedStreamColumns } from '../audit/audit-log.service.js';
 import type { CalendarDate } from '../contract/calendar-date.js';
@@ -50,6 +51,23 @@ export interface PathwayChange {
   addedDeviations: number;
 }
 
+export interface PatientWithPathways {
+  patient: Patient;
+  pathways: StoredPathway[];
+}
+
+interface Identifier {
+  system: string;
+  value: string;
+}
+
+/** Sidebar reads that one statement answers at most: its text, a prepared statement, varies with their number. */
+const READS_PER_STATEMENT = 16;
+
+function identifierKey(system: string, value: string): string {
+  return JSON.stringify([system, value]);
+}
+
 /** A pathway read for a write (under its row lock, or for a guarded write), with its audit stream's columns (see AuditLogService.lockedStream). */
 export type PathwayForWrite = StoredPathway & { stream: LockedStreamColumns };
 
@@ -95,18 +113,36 @@ export class PathwayRepository {
   }
 
   /**
-   * The patient registered under this identifier with all its pathways, newest first: one statement
-   * (the sidebar's read); undefined when there is no such patient.
+   * The patient registered under this identifier with all its pathways, newest first (the sidebar's
+   * read); undefined when there is no such patient. One statement, shared with the reads that
+   * arrive in the same turn of the event loop (at most READS_PER_STATEMENT): a busy instance sends
+   * one round trip for several sidebars. Each caller gets its own patient's rows only.
    */
-  async findPatientWithPathways(system: string, value: string): Promise<{ patient: Patient; pathways: StoredPathway[] } | undefined> {
+  findPatientWithPathways(system: string, value: string): Promise<PatientWithPathways | undefined> {
+    return this.patientsWithPathways.load({ system, value });
+  }
+
+  private readonly patientsWithPathways = new DataLoader<Identifier, PatientWithPathways | undefined>(
+    (identifiers) => this.readPatientsWithPathways(identifiers),
+    { cache: false, maxBatchSize: READS_PER_STATEMENT, batchScheduleFn: (send) => setImmediate(send) },
+  );
+
+  private async readPatientsWithPathways(identifiers: readonly Identifier[]): Promise<(PatientWithPathways | undefined)[]> {
+    const pairs = Prisma.join(identifiers.map(({ system, value }) => Prisma.sql`(${system}, ${value})`));
     const rows = await this.prisma.queryDirect<PathwayRow & PatientColumns>(
-      storedQuery(Prisma.sql`pa.identifier_system = ${system} AND pa.identifier_value = ${value} ORDER BY p.opened_at DESC, p.id`, {
+      storedQuery(Prisma.sql`(pa.identifier_system, pa.identifier_value) IN (${pairs}) ORDER BY p.opened_at DESC, p.id`, {
         columns: PATIENT_COLUMNS,
         from: Prisma.sql`patient pa LEFT JOIN pathway p ON p.patient_id = pa.id`,
       }),
     );
-    if (rows.length === 0) return undefined;
-    return { patient: patientOf(rows[0]), pathways: await this.pathwaysOfPatientRows(rows) };
+    const patients = new Map(rows.map((row) => [identifierKey(row.patient_identifier_system, row.patient_identifier_value), patientOf(row)]));
+    const pathways = new Map<string, StoredPathway[]>();
+    for (const pathway of await this.pathwaysOfPatientRows(rows))
+      pathways.set(pathway.patientId, [...(pathways.get(pathway.patientId) ?? []), pathway]);
+    return identifiers.map(({ system, value }) => {
+      const patient = patients.get(identifierKey(system, value));
+      return patient && { patient, pathways: pathways.get(patient.id) ?? [] };
+    });
   }
 
   /**
