@@ -96,6 +96,11 @@ describe('CDS Hooks security: the EHR JWT', () => {
     ['a typ other than JWT', 'CDS_TOKEN_INVALID', async (audience) => sign(claims(audience), { ...development, typ: 'at+jwt' })],
     ['no jti', 'CDS_TOKEN_INVALID', async (audience) => sign(claims(audience, { jti: undefined }), development)],
     [
+      'a client id with a control character',
+      'CDS_TOKEN_INVALID',
+      async (audience) => sign(claims(audience, { sub: 'ehr\u0007client' }), development),
+    ],
+    [
       'an acting user that is no FHIR user reference',
       'CDS_TOKEN_INVALID',
       async (audience) => sign(claims(audience, { act: { sub: 'dr.peeters' } }), development),

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { isPlainText } from '../common/validation-rules.js';
 import { Environment } from '../config/environment.js';
 import { AuthException, AuthExceptionCode } from './auth.exception.js';
 import { isRole, type Role, type VerifiedToken } from './role.js';
@@ -58,6 +59,10 @@ export class TokenVerifier {
     }
     const roles = rolesOf(payload);
     const actingFor = actingForOf(payload);
+    // The user ids land in the audit log as who acted.
+    if (![payload.sub!, actingFor ?? ''].every(isPlainText)) {
+      throw new AuthException(AuthExceptionCode.INVALID_TOKEN, 'The bearer token is invalid or expired');
+    }
     if (roles.includes('INTEGRATION') && !actingFor) {
       throw new AuthException(AuthExceptionCode.ACTING_FOR_MISSING, 'An INTEGRATION token must name the clinician it acts for (act.sub)');
     }

@@ -31,4 +31,13 @@ describe('TokenVerifier, remembering the tokens it verified', () => {
     const forged = `${header}.${payload}.${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`;
     await expect(verifier.verify(forged)).rejects.toMatchObject({ reason: 'INVALID_TOKEN' });
   });
+
+  it.each([
+    ['a user id with a control character', { sub: 'dr.\u0000peeters', roles: ['CLINICIAN' as const] }],
+    ['a control character in the user an integration acts for', { sub: 'ehr', roles: ['INTEGRATION' as const], actingFor: 'dr.\u001bpeeters' }],
+    ['a user id that is not well-formed Unicode', { sub: 'dr.\ud800peeters', roles: ['CLINICIAN' as const] }],
+  ])('refuses a token with %s: it would name who acted in the audit log', async (_what, claims) => {
+    const token = await signDevelopmentToken(environment, claims);
+    await expect(new TokenVerifier(environment).verify(token)).rejects.toMatchObject({ reason: 'INVALID_TOKEN' });
+  });
 });

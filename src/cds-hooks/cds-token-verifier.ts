@@ -10,6 +10,7 @@ import {
   type JWTVerifyGetKey,
 } from 'jose';
 import { Clock } from '../common/clock.js';
+import { isPlainText } from '../common/validation-rules.js';
 import { DEVELOPMENT_EHR_ISSUER, Environment, trustedEhrsOf } from '../config/environment.js';
 import { CdsHooksException, CdsHooksExceptionCode } from './cds-hooks.exception.js';
 import { CdsHooksRepository } from './cds-hooks.repository.js';
@@ -63,6 +64,8 @@ export class CdsTokenVerifier {
     const keys = this.keysByIssuer.get(unverifiedIssuer(token));
     if (!keys) throw refused(CdsHooksExceptionCode.CDS_TOKEN_UNTRUSTED_ISSUER, 'The JWT issuer is not a trusted EHR');
     const payload = await this.verifySignatureAndClaims(token, keys, audience);
+    // The EHR's client id lands in the audit log as who acted (its issuer is a configured one, and act.sub a FHIR reference).
+    if (payload.sub !== undefined && !isPlainText(payload.sub)) throw invalid();
     const actingFor = actingForOf(payload);
     const now = this.clock.now().getTime();
     if (payload.exp! - payload.iat! > CDS_TOKEN_MAX_LIFETIME_SECONDS) {

@@ -129,3 +129,12 @@ function textRule(rules: PropertyRules): string {
   if (max !== undefined) return `text of at most ${max} characters`;
   return 'text';
 }
+
+// Control characters other than tab and line breaks have no place in clinical text, and NUL is refused by PostgreSQL.
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's purpose
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** Well-formed Unicode without control characters: what every string a client sends must be. */
+export function isPlainText(value: string): boolean {
+  return value.isWellFormed() && !CONTROL_CHARACTERS.test(value);
+}

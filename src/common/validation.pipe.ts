@@ -1,10 +1,7 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { InputValidationException } from './errors/api.exception.js';
-import { invalidFields } from './validation-rules.js';
+import { invalidFields, isPlainText } from './validation-rules.js';
 
-// Control characters other than tab and line breaks have no place in clinical text, and NUL is refused by PostgreSQL.
-// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's purpose
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const PLAIN_TEXT_RULE = 'well-formed text without control characters';
 /** Deeper than any input of ours (a FHIR resource in a CDS Hooks prefetch included), and shallow enough for every walk over it. */
 const MAX_NESTING = 64;
@@ -23,7 +20,7 @@ function nestsDeeperThan(value: unknown, limit: number): boolean {
 
 /** Paths of strings that are not well-formed Unicode or hold control characters. */
 function malformedStrings(value: unknown, path: string): string[] {
-  if (typeof value === 'string') return value.isWellFormed() && !CONTROL_CHARACTERS.test(value) ? [] : [path || 'input'];
+  if (typeof value === 'string') return isPlainText(value) ? [] : [path || 'input'];
   if (Array.isArray(value)) return value.flatMap((item) => malformedStrings(item, path));
   if (value && typeof value === 'object') {
     return Object.entries(value).flatMap(([key, item]) => malformedStrings(item, path ? `${path}.${key}` : key));
@@ -32,11 +29,13 @@ function malformedStrings(value: unknown, path: string): string[] {
 }
 
 /**
- * A GraphQL resolver's parent, context and info (@nestjs/graphql's GqlParamtype ROOT, CONTEXT and
- * INFO, which it does not export): the service's own values, which the pipe is also given. Judging
- * them as input would walk every field resolver's parent for nothing.
+ * What a client sends: a REST body, query or path parameters, and a GraphQL field's arguments (which
+ * Nest hands the pipes as a body). The pipe is also given every other parameter: a field resolver's
+ * parent, the request context, the user the guard read from the token (as 'custom'), which are the
+ * service's own values (a token's claims are checked where it is verified): judging them as input
+ * would walk every field resolver's parent for nothing.
  */
-export const GRAPHQL_OWN_VALUES: readonly unknown[] = [0, 1, 2];
+const CLIENT_INPUT: readonly ArgumentMetadata['type'][] = ['body', 'query', 'param'];
 
 /** class-validator's errors, from the exception factory to `transform`, which knows the argument's name. */
 class ValidationFailure extends Error {
@@ -65,7 +64,7 @@ class ApiValidationPipe extends ValidationPipe {
       if (error instanceof ValidationFailure) throw new InputValidationException(invalidFields(error.errors, argument, owner));
       throw error;
     }
-    if (GRAPHQL_OWN_VALUES.includes(metadata.type)) return validated;
+    if (!CLIENT_INPUT.includes(metadata.type)) return validated;
     // Once unknown fields are refused, so that every path named is a field of the input.
     const malformed = malformedStrings(validated, argument);
     if (malformed.length > 0) throw new InputValidationException(malformed.map((field) => ({ field, rule: PLAIN_TEXT_RULE })));
