@@ -62,7 +62,7 @@ interface Identifier {
 }
 
 /** Sidebar reads that one statement answers at most: its text, a prepared statement, varies with their number. */
-const READS_PER_STATEMENT = 16;
+const READS_PER_STATEMENT = 32;
 
 function identifierKey(system: string, value: string): string {
   return JSON.stringify([system, value]);
