@@ -127,6 +127,12 @@ describe('CDS Hooks security: the EHR JWT', () => {
     expect(await app.prisma.cdsTokenId.count({ where: { issuer: DEVELOPMENT_EHR_ISSUER } })).toBeGreaterThan(0);
   });
 
+  it('accepts a token sent several times at once once only', async () => {
+    const token = await cds.token(DISCOVERY);
+    const answers = await Promise.all(Array.from({ length: 4 }, () => cds.discovery(token)));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 401, 401, 401]);
+  });
+
   it('wants the feedback URL itself as aud on a feedback call', async () => {
     const serviceToken = await cds.token(PATIENT_VIEW);
     const { status, body } = await cds.feedback('hip-oa-pathway', [], { token: serviceToken });

@@ -8,6 +8,7 @@ import { STALE_READ_SQLSTATE, WriteBatch } from '../src/database/write-batch.js'
 import { AuditedWriteService } from '../src/audit/audited-write.service.js';
 import { verifyAuditLog } from '../src/audit/audit-verifier.js';
 import { Clock } from '../src/common/clock.js';
+import { CdsHooksRepository } from '../src/cds-hooks/cds-hooks.repository.js';
 import { AuditLogService, type WriteContext } from '../src/audit/audit-log.service.js';
 import type { HipSide } from '../src/contract/vocabulary.js';
 import { commit, decide, type PathwayState } from '../src/pathways/domain/pathway-state-machine.js';
@@ -211,7 +212,7 @@ describe('the repositories', () => {
     const refusal = (results.find((result) => result.status === 'rejected') as PromiseRejectedResult).reason;
     expect(refusal).toBeInstanceOf(PatientException);
     expect(refusal).toMatchObject({ reason: 'IDENTIFIER_ALREADY_REGISTERED', field: 'identifierValue' });
-    expect(await pathways.findPatientWithPathways(patient.identifierSystem, patient.identifierValue)).toMatchObject({
+    expect(await pathways.findPatientWithPathways({ system: patient.identifierSystem, value: patient.identifierValue })).toMatchObject({
       patient: { identifier: { system: patient.identifierSystem, value: patient.identifierValue } },
       pathways: [],
     });
@@ -299,12 +300,12 @@ describe('the repositories', () => {
     const statements: string[] = [];
     prisma.queryTimer.listenToStatements((sql) => statements.push(sql));
     try {
-      const read = (patient: NewPatient) => pathways.findPatientWithPathways(patient.identifierSystem, patient.identifierValue);
+      const read = (patient: NewPatient) => pathways.findPatientWithPathways({ system: patient.identifierSystem, value: patient.identifierValue });
       const answers = await Promise.all([
         read(first),
         read(second),
         read(withoutPathway),
-        pathways.findPatientWithPathways('urn:oid:1.2.3', 'unknown'),
+        pathways.findPatientWithPathways({ system: 'urn:oid:1.2.3', value: 'unknown' }),
         read(first),
       ]);
 
@@ -320,6 +321,22 @@ describe('the repositories', () => {
     } finally {
       prisma.queryTimer.listenToStatements(undefined);
     }
+  });
+
+  it('claims JWT ids made together in one statement: each once, a token id twice in the batch by its first call only', async () => {
+    const tokenIds = new CdsHooksRepository(prisma);
+    const expiresAt = new Date(Date.now() + 300_000);
+    const claim = (jti: string, issuer = 'https://ehr.example') => tokenIds.claimTokenId({ issuer, jti, expiresAt });
+    const statements: string[] = [];
+    prisma.queryTimer.listenToStatements((sql) => statements.push(sql));
+    try {
+      const together = await Promise.all([claim('a'), claim('b'), claim('a'), claim('a', 'https://other-ehr.example')]);
+      expect(statements).toHaveLength(1);
+      expect(together).toEqual([true, true, false, true]);
+    } finally {
+      prisma.queryTimer.listenToStatements(undefined);
+    }
+    expect(await Promise.all([claim('b'), claim('c')])).toEqual([false, true]);
   });
 
   describe('writes read without a lock, their batch guarded on the version read', () => {

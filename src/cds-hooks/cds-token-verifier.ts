@@ -73,7 +73,7 @@ export class CdsTokenVerifier {
     }
     if (payload.iat! * 1000 > now + CLOCK_TOLERANCE_SECONDS * 1000) throw invalid();
     const expiresAt = new Date((payload.exp! + CLOCK_TOLERANCE_SECONDS) * 1000);
-    if (!(await this.repository.claimTokenId(payload.iss!, payload.jti!, expiresAt))) {
+    if (!(await this.repository.claimTokenId({ issuer: payload.iss!, jti: payload.jti!, expiresAt }))) {
       throw refused(CdsHooksExceptionCode.CDS_TOKEN_REPLAYED, 'This JWT was used before: send a new one (a fresh jti) with every call');
     }
     this.purgeExpiredTokenIds(now);

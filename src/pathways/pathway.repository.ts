@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import DataLoader from 'dataloader';
 import { Prisma } from '../generated/prisma/client.js';
 import { LOCKED_STREAM_COLUMNS, type LockedStreamColumns } from '../audit/audit-log.service.js';
 import type { CalendarDate } from '../contract/calendar-date.js';
 import { PrismaService, type PrismaTransaction } from '../database/prisma.service.js';
+import { sharedStatement } from '../database/shared-statement.js';
 import type { WriteBatch } from '../database/write-batch.js';
 import { isUniqueViolation } from '../database/unique-violation.js';
 import type { Patient } from '../patients/models/patient.model.js';
@@ -61,9 +61,6 @@ interface Identifier {
   value: string;
 }
 
-/** Sidebar reads that one statement answers at most: its text, a prepared statement, varies with their number. */
-const READS_PER_STATEMENT = 32;
-
 function identifierKey(system: string, value: string): string {
   return JSON.stringify([system, value]);
 }
@@ -114,18 +111,11 @@ export class PathwayRepository {
 
   /**
    * The patient registered under this identifier with all its pathways, newest first (the sidebar's
-   * read); undefined when there is no such patient. One statement, shared with the reads that
-   * arrive in the same turn of the event loop (at most READS_PER_STATEMENT): a busy instance sends
-   * one round trip for several sidebars. Each caller gets its own patient's rows only.
+   * read); undefined when there is no such patient. One statement, shared with the reads made in the
+   * same turn of the event loop (`sharedStatement`): a busy instance sends one round trip for many
+   * sidebars.
    */
-  findPatientWithPathways(system: string, value: string): Promise<PatientWithPathways | undefined> {
-    return this.patientsWithPathways.load({ system, value });
-  }
-
-  private readonly patientsWithPathways = new DataLoader<Identifier, PatientWithPathways | undefined>(
-    (identifiers) => this.readPatientsWithPathways(identifiers),
-    { cache: false, maxBatchSize: READS_PER_STATEMENT, batchScheduleFn: (send) => setImmediate(send) },
-  );
+  readonly findPatientWithPathways = sharedStatement((identifiers: readonly Identifier[]) => this.readPatientsWithPathways(identifiers));
 
   private async readPatientsWithPathways(identifiers: readonly Identifier[]): Promise<(PatientWithPathways | undefined)[]> {
     const pairs = Prisma.join(identifiers.map(({ system, value }) => Prisma.sql`(${system}, ${value})`));

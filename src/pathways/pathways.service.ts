@@ -156,7 +156,7 @@ export class PathwaysService {
 
   /** The patient registered under this identifier with all its pathways, newest first: one query. */
   async patientWithPathwaysByIdentifier(system: string, value: string): Promise<{ patient: Patient; pathways: PathwayView[] }> {
-    const found = await this.pathways.findPatientWithPathways(system, value);
+    const found = await this.pathways.findPatientWithPathways({ system, value });
     if (!found) throw patientNotFound('identifier');
     const now = this.clock.now();
     return { patient: found.patient, pathways: found.pathways.map((pathway) => toPathwayView(pathway, now)) };
