@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
-import { IsIn, IsObject, IsOptional } from 'class-validator';
+import { IsIn, IsObject, IsOptional, ValidateBy } from 'class-validator';
 import { InputValidationException } from './errors/api.exception.js';
 import { createValidationPipe } from './validation.pipe.js';
 
@@ -56,5 +56,49 @@ describe('the global validation pipe', () => {
   it("leaves the service's own values alone: a field resolver's parent, the request context, the user (Nest's 'custom' parameters)", async () => {
     const parent = { note: 'a\u0000b' };
     await expect(createValidationPipe().transform(parent, { type: 'custom', metatype: Object })).resolves.toBe(parent);
+  });
+
+  describe('remembering small flat arguments it accepted', () => {
+    let checks = 0;
+    /** A locale rule that counts how often it is checked. */
+    class CountedLocale {
+      @ValidateBy({ name: 'countedLocale', validator: { validate: (value) => (checks += 1) > 0 && ['EN', 'NL'].includes(value as string) } })
+      locale!: string;
+    }
+    class Nested {
+      @IsObject() filter!: Record<string, unknown>;
+    }
+    const ARGS = { type: 'body', metatype: CountedLocale } as const;
+
+    it('checks an accepted value once, and gives each call its own copy', async () => {
+      const pipe = createValidationPipe();
+      checks = 0;
+      const first = (await pipe.transform({ locale: 'NL' }, ARGS)) as CountedLocale;
+      first.locale = 'changed by a resolver';
+      const second = (await pipe.transform({ locale: 'NL' }, ARGS)) as CountedLocale;
+
+      expect(checks).toBe(1);
+      expect(second).toBeInstanceOf(CountedLocale);
+      expect(second).toEqual({ locale: 'NL' });
+      await pipe.transform({ locale: 'EN' }, ARGS);
+      expect(checks).toBe(2);
+    });
+
+    it('refuses a refused value every time: refusals are not remembered', async () => {
+      const pipe = createValidationPipe();
+      checks = 0;
+      await expect(pipe.transform({ locale: 'FR' }, ARGS)).rejects.toBeInstanceOf(InputValidationException);
+      await expect(pipe.transform({ locale: 'FR' }, ARGS)).rejects.toBeInstanceOf(InputValidationException);
+      expect(checks).toBe(2);
+    });
+
+    it('validates a nested value at every call', async () => {
+      const pipe = createValidationPipe();
+      const metadata = { type: 'body', metatype: Nested } as const;
+      const first = (await pipe.transform({ filter: { a: 1 } }, metadata)) as Nested;
+      const second = (await pipe.transform({ filter: { a: 1 } }, metadata)) as Nested;
+      expect(second).toEqual(first);
+      expect(second.filter).not.toBe(first.filter);
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { LruMap } from './lru-map.js';
 import { InputValidationException } from './errors/api.exception.js';
 import { invalidFields, isPlainText } from './validation-rules.js';
 
@@ -44,9 +45,49 @@ class ValidationFailure extends Error {
   }
 }
 
-/** The global pipe: class-validator on every input (whitelist, forbidNonWhitelisted, transform), plain text only. */
+/** Accepted arguments remembered per class, and the longest JSON remembered: a locale, a page, an identifier. */
+const REMEMBERED_PER_CLASS = 500;
+const MAX_REMEMBERED_JSON = 256;
+
+/**
+ * The JSON of a small, flat argument object (only strings, numbers, booleans and nulls) of a class to
+ * validate: its key among the accepted ones; undefined for anything else, which is validated at every call.
+ */
+function rememberableKey(value: unknown, metadata: ArgumentMetadata): string | undefined {
+  if (metadata.type !== 'body' || typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  if (!Object.values(value).every((member) => member === null || typeof member !== 'object')) return undefined;
+  const json = JSON.stringify(value);
+  return json.length <= MAX_REMEMBERED_JSON ? json : undefined;
+}
+
+/** A copy of a remembered validated argument: a resolver may change what it is given, never what the next call gets. */
+function copyOf(validated: object): object {
+  return Object.assign(Object.create(Object.getPrototypeOf(validated) as object | null) as object, validated);
+}
+
+/**
+ * The global pipe: class-validator on every input (whitelist, forbidNonWhitelisted, transform), plain
+ * text only. Field resolvers' arguments are validated at every call of every field (a locale for each
+ * pathway's nextSteps and checklist), so a small flat argument object once accepted is remembered by
+ * its class and JSON: our rules are functions of the value alone (none reads the clock, the database
+ * or the user), so the same value is accepted again. Refusals are not remembered.
+ */
 class ApiValidationPipe extends ValidationPipe {
+  private readonly accepted = new Map<unknown, LruMap<string, object>>();
+
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const key = this.toValidate(metadata) ? rememberableKey(value, metadata) : undefined;
+    const remembered = key === undefined ? undefined : this.accepted.get(metadata.metatype)?.get(key);
+    if (remembered) return copyOf(remembered);
+    const validated = await this.validateAndCheck(value, metadata);
+    if (key !== undefined && typeof validated === 'object' && validated !== null) {
+      if (!this.accepted.has(metadata.metatype)) this.accepted.set(metadata.metatype, new LruMap(REMEMBERED_PER_CLASS));
+      this.accepted.get(metadata.metatype)!.set(key, copyOf(validated));
+    }
+    return validated;
+  }
+
+  private async validateAndCheck(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     // Fields are named by their path from the named argument (`input.side`), as GraphQL's own errors name them.
     const argument = metadata.data ?? '';
     const owner = metadata.data ?? metadata.type;
