@@ -122,7 +122,7 @@ export class AuditedWriteService {
     // Without its guard, the statement could overwrite a concurrent write it never saw.
     if (!context.batch.guarded) throw new Error('A guarded write added no guard to its batch');
     record.add(context, answer);
-    await this.prisma.queryDirect(context.batch.statement()!);
+    await this.prisma.queryDirect(context.batch.statement()!, { prepare: false });
     return answer;
   }
 

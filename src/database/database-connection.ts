@@ -21,8 +21,8 @@ export interface DatabaseConnection {
   /** A factory for the schema engine, whose connections are released by its dispose(). */
   migrationAdapterFactory(): WholeScriptFactory;
   close(): Promise<void>;
-  /** The rows of one statement outside any transaction, sent straight to the driver (see PrismaService.queryDirect). */
-  query(text: string, values: readonly unknown[]): Promise<Record<string, unknown>[]>;
+  /** The rows of one statement outside any transaction, sent straight to the driver, prepared on PostgreSQL if `prepare` (see PrismaService.queryDirect). */
+  query(text: string, values: readonly unknown[], prepare: boolean): Promise<Record<string, unknown>[]>;
   /** PostgreSQL only: the connection pool's clients now. */
   poolStatistics?(): PoolStatistics;
 }
@@ -83,8 +83,8 @@ function openPostgres(connectionString: string, timeouts?: DatabaseTimeouts): Da
   return {
     kind: 'postgresql',
     adapterFactory: new PrismaPg(pool, { disposeExternalPool: true }),
-    query: async (text, values) =>
-      (await pool.query({ name: preparedStatementName(text), text, values: [...values] })).rows as Record<string, unknown>[],
+    query: async (text, values, prepare) =>
+      (await pool.query({ name: prepare ? preparedStatementName(text) : undefined, text, values: [...values] })).rows as Record<string, unknown>[],
     poolStatistics: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     migrationAdapterFactory: () => new WholeScriptFactory(new PrismaPg({ connectionString, max: 1 })),
     close: () => Promise.resolve(),

@@ -30,9 +30,11 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
    * hottest statements skip Prisma's query pipeline (compiling the query and mapping its result cost
    * as much CPU as the rest of a read). Both drivers parse text, int4, bool, timestamptz and json(b)
    * columns alike; cast any other type (a date or a bigint) to one of these in the statement.
+   * On PostgreSQL it is a prepared statement, unless `prepare` is false: for a statement whose text
+   * varies with what it carries (a write's batch), which would take the names the hot reads need.
    */
-  queryDirect<Row>(query: Prisma.Sql): Promise<Row[]> {
-    return this.queryTimer.measure(query.text, () => this.connection.query(query.text, query.values) as Promise<Row[]>);
+  queryDirect<Row>(query: Prisma.Sql, { prepare = true } = {}): Promise<Row[]> {
+    return this.queryTimer.measure(query.text, () => this.connection.query(query.text, query.values, prepare) as Promise<Row[]>);
   }
 
   /** PostgreSQL's connection pool now; undefined on PGlite, which has none. */
