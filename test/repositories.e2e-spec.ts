@@ -381,6 +381,26 @@ describe('the repositories', () => {
       expect(lastSequence).toBe(2);
     });
 
+    it('reads for writes made together in one statement, each write its own pathway and stream', async () => {
+      const [first, second] = [await openPathway(await registerPatient()), await openPathway(await registerPatient())];
+      await writeNote(second, 'second');
+      const statements: string[] = [];
+      prisma.queryTimer.listenToStatements((sql) => statements.push(sql));
+      try {
+        const [readFirst, readSecond, readUnknown] = await Promise.all([
+          pathways.readForWrite(undefined, first),
+          pathways.readForWrite(undefined, second),
+          pathways.readForWrite(undefined, randomUUID()),
+        ]);
+        expect(statements).toHaveLength(1);
+        expect([readFirst?.id, readFirst?.version, readFirst?.stream.streamEvents.length]).toEqual([first, 1, 1]);
+        expect([readSecond?.id, readSecond?.version, readSecond?.stream.streamLastSequence]).toEqual([second, 2, 2]);
+        expect(readUnknown).toBeUndefined();
+      } finally {
+        prisma.queryTimer.listenToStatements(undefined);
+      }
+    });
+
     it('applies a batch whose pathway is as it read it', async () => {
       const pathwayId = await openPathway(await registerPatient());
       await writeNote(pathwayId, 'first');

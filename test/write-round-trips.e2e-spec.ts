@@ -34,7 +34,7 @@ describe('a recording', () => {
     for (const sent of [first, later]) {
       expect(sent).toEqual([
         expect.stringMatching(
-          /^SELECT p\.id::text AS id, .* FROM pathway p JOIN patient pa .* JOIN audit_stream s ON s\.id = p\.id WHERE p\.id = \$1::uuid$/,
+          /^SELECT p\.id::text AS id, .* FROM pathway p JOIN patient pa .* JOIN audit_stream s ON s\.id = p\.id WHERE p\.id IN \(\$1::uuid\)$/,
         ),
         expect.stringMatching(
           /^WITH guard AS \(UPDATE pathway .* WHERE id = \$\d+::uuid AND version = \$\d+ RETURNING 1\),write_0 AS \(UPDATE audit_stream .*INSERT INTO audit_event .*INSERT INTO pathway_report .*INSERT INTO idempotency_record .* SELECT require_unchanged_since_read\(\(SELECT count\(\*\) FROM guard\)\)$/,

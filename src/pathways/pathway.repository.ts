@@ -71,6 +71,10 @@ export type PathwayForWrite = StoredPathway & { stream: LockedStreamColumns };
 /** A pathway row joined with its patient's birth date, as `storedQuery` reads it. */
 type PathwayRow = Omit<StoredPathway, 'state'> & { state: Prisma.JsonValue; stateSchemaVersion: number };
 
+/** A write's read: the pathway's row joined with its audit stream's (`storedQuery` with STREAM_FOR_WRITE). */
+type PathwayForWriteRow = PathwayRow & LockedStreamColumns;
+const STREAM_FOR_WRITE = { columns: LOCKED_STREAM_COLUMNS, join: Prisma.sql`JOIN audit_stream s ON s.id = p.id` };
+
 /** The one owner of the pathway table: the row lock, every query on it, and what its rows become. */
 @Injectable()
 export class PathwayRepository {
@@ -82,14 +86,23 @@ export class PathwayRepository {
   /**
    * The pathway and its audit stream, the stream's events included, as a write reads them: one
    * statement. Inside `tx` it locks both rows until `tx` ends (a concurrent writer waits for them);
-   * without, it reads without locks, for a write whose batch is guarded on the version read.
+   * without, it reads without locks, for a write whose batch is guarded on the version read, in a
+   * statement shared with the writes' reads made in the same turn of the event loop.
    */
   async readForWrite(tx: PrismaTransaction | undefined, id: string): Promise<PathwayForWrite | undefined> {
-    const stream = { columns: LOCKED_STREAM_COLUMNS, join: Prisma.sql`JOIN audit_stream s ON s.id = p.id` };
-    const [row] = tx
-      ? await tx.$queryRaw<(PathwayRow & LockedStreamColumns)[]>(storedQuery(Prisma.sql`p.id = ${id}::uuid FOR UPDATE OF p, s`, stream))
-      : await this.prisma.queryDirect<PathwayRow & LockedStreamColumns>(storedQuery(Prisma.sql`p.id = ${id}::uuid`, stream));
-    if (!row) return undefined;
+    if (!tx) return this.readForGuardedWrite(id);
+    const [row] = await tx.$queryRaw<PathwayForWriteRow[]>(storedQuery(Prisma.sql`p.id = ${id}::uuid FOR UPDATE OF p, s`, STREAM_FOR_WRITE));
+    return row && this.forWrite(row, tx);
+  }
+
+  private readonly readForGuardedWrite = sharedStatement(async (ids: readonly string[]) => {
+    const wanted = Prisma.join(ids.map((id) => Prisma.sql`${id}::uuid`));
+    const rows = await this.prisma.queryDirect<PathwayForWriteRow>(storedQuery(Prisma.sql`p.id IN (${wanted})`, STREAM_FOR_WRITE));
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return Promise.all(ids.map(async (id) => (byId.has(id) ? this.forWrite(byId.get(id)!) : undefined)));
+  });
+
+  private async forWrite(row: PathwayForWriteRow, tx?: PrismaTransaction): Promise<PathwayForWrite> {
     const { streamLastSequence, streamLastHash, streamEvents, ...pathway } = row;
     return { ...toStoredPathway(await this.states.withCurrentState(pathway, tx)), stream: { streamLastSequence, streamLastHash, streamEvents } };
   }
