@@ -45,8 +45,12 @@ class ValidationFailure extends Error {
   }
 }
 
-/** Accepted arguments remembered per class, and the longest JSON remembered: a locale, a page, an identifier. */
-const REMEMBERED_PER_CLASS = 500;
+/**
+ * Accepted arguments remembered per class: every value of a small domain (a locale, openOnly, a page
+ * size), while values of a large one (identifiers) pass through young and do not fill the heap. And
+ * the longest JSON remembered.
+ */
+const REMEMBERED_PER_CLASS = 32;
 const MAX_REMEMBERED_JSON = 256;
 
 /**
