@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '../generated/prisma/client.js';
 import { PrismaService } from '../database/prisma.service.js';
-import { sharedStatement } from '../database/shared-statement.js';
+import { keyOfParts, sharedStatement } from '../database/shared-statement.js';
 import type { IssuedCard } from '../pathways/domain/pathway-commands.js';
 
 /** The one owner of the CDS Hooks tables: the cards issued (cds_card) and the JWT ids accepted (cds_token_id). */
@@ -66,5 +66,5 @@ export interface TokenIdClaim {
 }
 
 function tokenIdKey({ issuer, jti }: { issuer: string; jti: string }): string {
-  return JSON.stringify([issuer, jti]);
+  return keyOfParts(issuer, jti);
 }

@@ -18,3 +18,8 @@ export function sharedStatement<Key, Answer>(statement: (keys: readonly Key[]) =
   });
   return (key) => loader.load(key);
 }
+
+/** A key for the parts of a call's key (an identifier's system and value): how a shared statement's rows find the call they answer. */
+export function keyOfParts(...parts: string[]): string {
+  return JSON.stringify(parts);
+}

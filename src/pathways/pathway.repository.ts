@@ -3,10 +3,10 @@ import { Prisma } from '../generated/prisma/client.js';
 import { LOCKED_STREAM_COLUMNS, type LockedStreamColumns } from '../audit/audit-log.service.js';
 import type { CalendarDate } from '../contract/calendar-date.js';
 import { PrismaService, type PrismaTransaction } from '../database/prisma.service.js';
-import { sharedStatement } from '../database/shared-statement.js';
+import { keyOfParts, sharedStatement } from '../database/shared-statement.js';
 import type { WriteBatch } from '../database/write-batch.js';
 import { isUniqueViolation } from '../database/unique-violation.js';
-import type { Patient } from '../patients/models/patient.model.js';
+import type { Patient, PatientIdentifier } from '../patients/models/patient.model.js';
 import { PATIENT_COLUMNS, patientOf, type PatientColumns } from '../patients/patient.repository.js';
 import { PATHWAY_STATE_SCHEMA_VERSION } from './domain/pathway-replay.js';
 import type { PathwayState } from './domain/pathway-state-machine.js';
@@ -54,15 +54,6 @@ export interface PathwayChange {
 export interface PatientWithPathways {
   patient: Patient;
   pathways: StoredPathway[];
-}
-
-interface Identifier {
-  system: string;
-  value: string;
-}
-
-function identifierKey(system: string, value: string): string {
-  return JSON.stringify([system, value]);
 }
 
 /** A pathway read for a write (under its row lock, or for a guarded write), with its audit stream's columns (see AuditLogService.lockedStream). */
@@ -128,9 +119,9 @@ export class PathwayRepository {
    * same turn of the event loop (`sharedStatement`): a busy instance sends one round trip for many
    * sidebars.
    */
-  readonly findPatientWithPathways = sharedStatement((identifiers: readonly Identifier[]) => this.readPatientsWithPathways(identifiers));
+  readonly findPatientWithPathways = sharedStatement((identifiers: readonly PatientIdentifier[]) => this.readPatientsWithPathways(identifiers));
 
-  private async readPatientsWithPathways(identifiers: readonly Identifier[]): Promise<(PatientWithPathways | undefined)[]> {
+  private async readPatientsWithPathways(identifiers: readonly PatientIdentifier[]): Promise<(PatientWithPathways | undefined)[]> {
     const pairs = Prisma.join(identifiers.map(({ system, value }) => Prisma.sql`(${system}, ${value})`));
     const rows = await this.prisma.queryDirect<PathwayRow & PatientColumns>(
       storedQuery(Prisma.sql`(pa.identifier_system, pa.identifier_value) IN (${pairs}) ORDER BY p.opened_at DESC, p.id`, {
@@ -138,12 +129,14 @@ export class PathwayRepository {
         from: Prisma.sql`patient pa LEFT JOIN pathway p ON p.patient_id = pa.id`,
       }),
     );
-    const patients = new Map(rows.map((row) => [identifierKey(row.patient_identifier_system, row.patient_identifier_value), patientOf(row)]));
+    const patients = new Map(rows.map((row) => [keyOfParts(row.patient_identifier_system, row.patient_identifier_value), patientOf(row)]));
     const pathways = new Map<string, StoredPathway[]>();
-    for (const pathway of await this.pathwaysOfPatientRows(rows))
-      pathways.set(pathway.patientId, [...(pathways.get(pathway.patientId) ?? []), pathway]);
+    for (const pathway of await this.pathwaysOfPatientRows(rows)) {
+      if (!pathways.has(pathway.patientId)) pathways.set(pathway.patientId, []);
+      pathways.get(pathway.patientId)!.push(pathway);
+    }
     return identifiers.map(({ system, value }) => {
-      const patient = patients.get(identifierKey(system, value));
+      const patient = patients.get(keyOfParts(system, value));
       return patient && { patient, pathways: pathways.get(patient.id) ?? [] };
     });
   }
